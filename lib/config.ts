@@ -1,0 +1,78 @@
+// Every setting Tracewell reads from the environment, parsed once, with its default.
+// Documented in docs/configuration.md; keep the two in step.
+import path from "node:path";
+import { z } from "zod";
+
+const MiB = 1024 * 1024;
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** "90s", "15m", "6h", "30d" → milliseconds */
+export function parseDuration(text: string): number {
+  const match = /^(\d+)\s*(ms|s|m|h|d)$/.exec(text.trim());
+  if (!match) throw new Error(`"${text}" is not a duration like 90s, 15m, 6h or 30d`);
+  const factor = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "ms"];
+  return Number(match[1]) * factor;
+}
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      try {
+        return parseDuration(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+
+const envSchema = z.object({
+  HOST: z.string().default("0.0.0.0"),
+  PORT: port(3000),
+  OTLP_HTTP_PORT: port(4318),
+  OTLP_GRPC_PORT: port(4317),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_POSTGRES_PORT: port(0),
+  OTLP_MAX_BODY_BYTES: positiveInt(16 * MiB),
+  OTLP_MAX_DECOMPRESSED_BYTES: positiveInt(64 * MiB),
+  INGEST_MAX_QUEUED_SPANS: positiveInt(200_000),
+  INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
+  INGEST_WRITERS: positiveInt(2),
+  SPAN_MAX_AGE: duration("30d"),
+  SPAN_MAX_FUTURE: duration("1d"),
+});
+
+export type TracewellConfig = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    otlpHttpPort: e.OTLP_HTTP_PORT,
+    otlpGrpcPort: e.OTLP_GRPC_PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    limits: {
+      maxBodyBytes: e.OTLP_MAX_BODY_BYTES,
+      maxDecompressedBytes: e.OTLP_MAX_DECOMPRESSED_BYTES,
+    },
+    ingest: {
+      maxQueuedSpans: e.INGEST_MAX_QUEUED_SPANS,
+      batchMaxSpans: e.INGEST_BATCH_MAX_SPANS,
+      writers: e.INGEST_WRITERS,
+      maxPastNanos: BigInt(e.SPAN_MAX_AGE) * 1_000_000n,
+      maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
+    },
+  };
+}

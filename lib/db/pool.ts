@@ -1,0 +1,27 @@
+// The process-wide pg pool. The custom server and Next's bundled route handlers load separate
+// copies of this module, so the pool hangs off globalThis to be shared by both.
+import pg from "pg";
+
+const POOL = Symbol.for("tracewell.pgPool");
+type Holder = { [POOL]?: pg.Pool };
+
+export function getPool(): pg.Pool {
+  const holder = globalThis as Holder;
+  let pool = holder[POOL];
+  if (!pool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set: start Tracewell with `npm start`.");
+    pool = new pg.Pool({ connectionString, max: 12, application_name: "tracewell" });
+    // An idle client dropped by the server must not take the process down; the next query reconnects.
+    pool.on("error", (error) => console.error(`postgres: idle client error: ${error.message}`));
+    holder[POOL] = pool;
+  }
+  return pool;
+}
+
+export async function closePool(): Promise<void> {
+  const holder = globalThis as Holder;
+  const pool = holder[POOL];
+  holder[POOL] = undefined;
+  await pool?.end();
+}

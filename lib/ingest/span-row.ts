@@ -1,0 +1,43 @@
+// The normalised span: exactly one row of the `spans` table, ready for COPY.
+// Produced by lib/otlp/normalize.ts, written by lib/ingest/store-spans.ts.
+
+export interface SpanRow {
+  startTimeUnixNano: bigint;
+  traceId: Buffer; // 16 bytes
+  spanId: Buffer; // 8 bytes
+  parentSpanId: Buffer | null; // 8 bytes, null for a root span
+  durationNano: bigint; // >= 0
+  serviceName: string;
+  name: string;
+  kind: number;
+  statusCode: number;
+  statusMessage: string | null;
+  traceState: string | null;
+  flags: number;
+  resourceId: bigint;
+  scopeName: string | null;
+  scopeVersion: string | null;
+  /** JSON text of the attribute map (NUL-free, valid for jsonb) */
+  attributesJson: string;
+  eventsJson: string | null;
+  linksJson: string | null;
+  droppedAttributesCount: number;
+  droppedEventsCount: number;
+  droppedLinksCount: number;
+}
+
+export interface ResourceRow {
+  id: bigint; // signed 64-bit hash of attributesJson
+  serviceName: string;
+  attributesJson: string;
+}
+
+/** The outcome of normalising one export request. */
+export interface NormalizedBatch {
+  spans: SpanRow[];
+  resources: ResourceRow[];
+  /** spans that were dropped as invalid, reported back as partial_success */
+  rejectedSpans: number;
+  /** one human-readable reason, for partial_success.error_message ("" when none rejected) */
+  rejectionMessage: string;
+}

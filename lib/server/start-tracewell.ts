@@ -1,0 +1,102 @@
+// Boots a whole Tracewell process: database (embedded unless DATABASE_URL is set), migrations,
+// the ingest pipeline, the Next.js app on PORT (with /v1/* routed to OTLP) and the OTLP ports.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import type { TracewellConfig } from "@/lib/config";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+import { closePool, getPool } from "@/lib/db/pool";
+import { markDatabaseMigrated } from "@/lib/db/readiness";
+import { IngestQueue } from "@/lib/ingest/ingest-queue";
+import { TraceIngest } from "@/lib/ingest/ingest-traces";
+import { SpanPartitions } from "@/lib/ingest/span-partitions";
+import { SpanStore } from "@/lib/ingest/store-spans";
+import { createOtlpHttpHandler } from "@/lib/receivers/otlp-http";
+import { ByteBudget } from "@/lib/receivers/read-body";
+
+export interface RunningTracewell {
+  port: number;
+  otlpHttpPort: number;
+  stop(): Promise<void>;
+}
+
+export async function startTracewell(
+  config: TracewellConfig,
+  log: (line: string) => void = console.log,
+): Promise<RunningTracewell> {
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
+  // Next's route handlers run in this process but load their own module copies; they find the
+  // database through the environment.
+  process.env.DATABASE_URL = config.databaseUrl ?? embedded?.url;
+  const pool = getPool();
+
+  const migrated = migrate(pool, { log }).then(
+    (applied) => {
+      if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
+      markDatabaseMigrated();
+    },
+    (error: Error) => {
+      log(`Could not migrate the database: ${error.message}`);
+      throw error;
+    },
+  );
+
+  const queue = new IngestQueue(new SpanStore(pool, new SpanPartitions()), config.ingest);
+  const traces = new TraceIngest(queue, config.ingest);
+  const otlpHttp = createOtlpHttpHandler({
+    traces,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    maxDecompressedBytes: config.limits.maxDecompressedBytes,
+    // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
+    budget: new ByteBudget(4 * config.limits.maxBodyBytes),
+    log,
+  });
+
+  const app = next({ dev: false, dir: process.cwd() });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+
+  const web = http.createServer((request, response) => {
+    if (request.url?.startsWith("/v1/")) void otlpHttp(request, response);
+    else void handleNext(request, response);
+  });
+  const otlp = http.createServer((request, response) => void otlpHttp(request, response));
+  const port = await listen(web, config.port, config.host);
+  const otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host);
+  log(`Tracewell dashboard on http://localhost:${port}`);
+  log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}/v1/traces (also under :${port}/v1/traces)`);
+  // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
+  // while another process holds the migration lock; start-up completes once they are done.
+  await migrated;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      // Stop taking requests, let in-flight exports commit, then release the database.
+      const closed = Promise.all([close(web), close(otlp)]);
+      await queue.close();
+      web.closeIdleConnections();
+      otlp.closeIdleConnections();
+      await closed;
+      await app.close?.();
+      await closePool();
+      await embedded?.stop();
+    })();
+    return stopping;
+  };
+  return { port, otlpHttpPort, stop };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}

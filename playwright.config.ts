@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Fixed ports (overridable) because this file is evaluated again in every worker: random ports
+// chosen here would differ between the global setup that starts Tracewell and the tests.
+const port = Number(process.env.E2E_PORT ?? 3987);
+const otlpHttpPort = Number(process.env.E2E_OTLP_HTTP_PORT ?? 4988);
+process.env.TRACEWELL_BASE_URL = `http://127.0.0.1:${port}`;
+process.env.TRACEWELL_OTLP_HTTP_URL = `http://127.0.0.1:${otlpHttpPort}`;
+
+// Chromium from CHROMIUM_PATH or the system package; Playwright's own download where installed.
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  globalSetup: "./e2e/support/global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: process.env.TRACEWELL_BASE_URL,
+    trace: "retain-on-failure",
+    permissions: ["clipboard-read", "clipboard-write"],
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-dev-shm-usage",
+          ],
+        },
+      },
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+// Sends spans to a running Tracewell through the official OpenTelemetry exporters, exactly as a
+// user's service does, and returns what the SDK recorded so tests can compare span for span.
+import type { Tracer } from "@opentelemetry/api";
+import { OTLPTraceExporter as HttpJsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  type ReadableSpan,
+  SimpleSpanProcessor,
+  type SpanExporter,
+} from "@opentelemetry/sdk-trace-base";
+
+export type ExporterKind = "http/protobuf" | "http/json";
+type Compression = NonNullable<ConstructorParameters<typeof ProtoExporter>[0]>["compression"];
+
+export function makeExporter(
+  kind: ExporterKind,
+  otlpHttpUrl: string,
+  options: { gzip?: boolean } = {},
+): SpanExporter {
+  const config = {
+    url: `${otlpHttpUrl}/v1/traces`,
+    ...(options.gzip ? { compression: "gzip" as Compression } : {}),
+  };
+  return kind === "http/protobuf" ? new ProtoExporter(config) : new HttpJsonExporter(config);
+}
+
+export async function sendSpans(
+  exporter: SpanExporter,
+  build: (tracer: Tracer) => void,
+  resource: Record<string, string | number | boolean> = { "service.name": "checkout" },
+): Promise<ReadableSpan[]> {
+  const recorded = new InMemorySpanExporter();
+  const failures: string[] = [];
+  const checked: SpanExporter = {
+    export: (spans, done) =>
+      exporter.export(spans, (result) => {
+        if (result.error) failures.push(String(result.error));
+        done(result);
+      }),
+    shutdown: () => exporter.shutdown(),
+  };
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes(resource),
+    spanProcessors: [new SimpleSpanProcessor(recorded), new SimpleSpanProcessor(checked)],
+  });
+  build(provider.getTracer("tracewell-tests", "1.0.0"));
+  await provider.forceFlush();
+  await provider.shutdown();
+  if (failures.length > 0) throw new Error(`export failed: ${failures.join("; ")}`);
+  return recorded.getFinishedSpans();
+}
+
+export function hrTimeToNanos([seconds, nanos]: [number, number]): bigint {
+  return BigInt(seconds) * 1_000_000_000n + BigInt(nanos);
+}
