@@ -7,7 +7,7 @@
 //   ├── SELECT orders       CLIENT   event "db.retry" with attributes
 //   └── render              INTERNAL
 //       └── charge card     CLIENT   status ERROR "card declined"; link to the root
-import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, inject, it } from "vitest";
 import { type TraceResponse, traceResponseSchema } from "@/lib/api/trace-schema";
@@ -28,36 +28,34 @@ const everyAttributeType = {
   "app.html": "<script>alert(1)</script>",
 };
 
-function recordOrderTrace(tracer: import("@opentelemetry/api").Tracer): void {
-  tracer.startActiveSpan(
+/** Parents are passed explicitly: the SDK under test has no global context manager. */
+function recordOrderTrace(tracer: Tracer): void {
+  const under = (parent: Span) => trace.setSpan(ROOT_CONTEXT, parent);
+  const root = tracer.startSpan(
     "GET /orders/{id}",
     { kind: SpanKind.SERVER, attributes: everyAttributeType },
-    (root) => {
-      tracer.startActiveSpan(
-        "SELECT orders",
-        { kind: SpanKind.CLIENT, attributes: { "db.system": "postgresql" } },
-        (db) => {
-          db.addEvent("db.retry", { attempt: 2, reason: "timeout" });
-          db.end();
-        },
-      );
-      tracer.startActiveSpan("render", (render) => {
-        tracer.startActiveSpan(
-          "charge card",
-          {
-            kind: SpanKind.CLIENT,
-            links: [{ context: root.spanContext(), attributes: { "link.kind": "caller" } }],
-          },
-          (charge) => {
-            charge.setStatus({ code: SpanStatusCode.ERROR, message: "card declined" });
-            charge.end();
-          },
-        );
-        render.end();
-      });
-      root.end();
-    },
+    ROOT_CONTEXT,
   );
+  const db = tracer.startSpan(
+    "SELECT orders",
+    { kind: SpanKind.CLIENT, attributes: { "db.system": "postgresql" } },
+    under(root),
+  );
+  db.addEvent("db.retry", { attempt: 2, reason: "timeout" });
+  db.end();
+  const render = tracer.startSpan("render", {}, under(root));
+  const charge = tracer.startSpan(
+    "charge card",
+    {
+      kind: SpanKind.CLIENT,
+      links: [{ context: root.spanContext(), attributes: { "link.kind": "caller" } }],
+    },
+    under(render),
+  );
+  charge.setStatus({ code: SpanStatusCode.ERROR, message: "card declined" });
+  charge.end();
+  render.end();
+  root.end();
 }
 
 async function fetchTrace(traceId: string): Promise<TraceResponse> {

@@ -10,6 +10,7 @@ import { OtlpDecodeError } from "@/lib/otlp/types";
 import {
   BudgetExhaustedError,
   type ByteBudget,
+  discardBody,
   inflate,
   PayloadTooLargeError,
   readBody,
@@ -77,8 +78,8 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
       const failure = toHttpError(error);
       if (failure.status >= 500 && failure.status !== 503)
         options.log?.(`otlp/http: ${(error as Error).stack}`);
-      if (failure.status === 413 || !request.complete) {
-        // The rest of the upload is not wanted: answer, then close instead of draining it.
+      if (!request.complete && !(await discardBody(request, options.maxBodyBytes))) {
+        // Still more than a full body's worth unread: answer, then close instead of reading on.
         response.setHeader("Connection", "close");
       }
       send(

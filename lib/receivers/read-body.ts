@@ -33,32 +33,40 @@ export class BudgetExhaustedError extends Error {
  * Reads the whole body. Its bytes stay reserved in `budget` until the caller gives them back
  * (`budget.give(body.length)`) once the request is decoded; on failure they are given back here.
  */
-export async function readBody(
-  request: IncomingMessage,
-  maxBytes: number,
-  budget: ByteBudget,
-): Promise<Buffer> {
+export function readBody(request: IncomingMessage, maxBytes: number, budget: ByteBudget): Promise<Buffer> {
   const declared = Number(request.headers["content-length"] ?? Number.NaN);
   if (declared > maxBytes) {
-    throw new PayloadTooLargeError(`request body of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
+    return Promise.reject(
+      new PayloadTooLargeError(`request body of ${declared} bytes exceeds the ${maxBytes}-byte limit`),
+    );
   }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) throw new PayloadTooLargeError(`request body exceeds the ${maxBytes}-byte limit`);
-      if (!budget.tryTake(chunk.length)) {
-        total -= chunk.length;
-        throw new BudgetExhaustedError("too many request bytes in flight; retry later");
+  // Listeners rather than `for await`: leaving an async iterator early destroys the socket,
+  // and the sender would never see our answer.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const fail = (error: Error) => {
+      request.off("data", onData);
+      request.off("end", onEnd);
+      request.pause();
+      budget.give(total);
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      if (total + chunk.length > maxBytes) {
+        return fail(new PayloadTooLargeError(`request body exceeds the ${maxBytes}-byte limit`));
       }
+      if (!budget.tryTake(chunk.length)) {
+        return fail(new BudgetExhaustedError("too many request bytes in flight; retry later"));
+      }
+      total += chunk.length;
       chunks.push(chunk);
-    }
-  } catch (error) {
-    budget.give(total);
-    throw error;
-  }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+    };
+    const onEnd = () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total));
+    request.on("data", onData);
+    request.once("end", onEnd);
+    request.once("error", fail);
+  });
 }
 
 export async function inflate(body: Buffer, encoding: string, maxBytes: number): Promise<Buffer> {
@@ -71,4 +79,29 @@ export async function inflate(body: Buffer, encoding: string, maxBytes: number):
     }
     throw new OtlpDecodeError(`body is not valid gzip: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Reads and throws away the rest of an unwanted upload (up to `maxBytes`), so that the client,
+ * which is usually still sending, reads our 413 instead of failing on a reset connection.
+ * Resolves false when the upload was larger still and the connection must be closed.
+ */
+export function discardBody(request: IncomingMessage, maxBytes: number): Promise<boolean> {
+  if (request.complete) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        request.off("data", onData);
+        request.pause();
+        resolve(false);
+      }
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve(true));
+    request.once("error", () => resolve(false));
+    request.once("close", () => resolve(request.complete));
+    request.resume();
+  });
 }

@@ -48,9 +48,11 @@ export async function sendSpans(
   });
   build(provider.getTracer("tracewell-tests", "1.0.0"));
   await provider.forceFlush();
+  // Read before shutdown: shutting the in-memory exporter down empties it.
+  const spans = recorded.getFinishedSpans();
   await provider.shutdown();
   if (failures.length > 0) throw new Error(`export failed: ${failures.join("; ")}`);
-  return recorded.getFinishedSpans();
+  return spans;
 }
 
 export function hrTimeToNanos([seconds, nanos]: [number, number]): bigint {
