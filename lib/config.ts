@@ -42,7 +42,8 @@ const envSchema = z.object({
   INGEST_MAX_QUEUED_SPANS: positiveInt(200_000),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
-  SPAN_MAX_AGE: duration("30d"),
+  SPAN_RETENTION: duration("7d"),
+  ROLLUP_RETENTION: duration("90d"),
   SPAN_MAX_FUTURE: duration("1d"),
 });
 
@@ -55,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.ROLLUP_RETENTION < e.SPAN_RETENTION) {
+    throw new Error("Invalid configuration: ROLLUP_RETENTION must be at least SPAN_RETENTION");
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -71,8 +75,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxQueuedSpans: e.INGEST_MAX_QUEUED_SPANS,
       batchMaxSpans: e.INGEST_BATCH_MAX_SPANS,
       writers: e.INGEST_WRITERS,
-      maxPastNanos: BigInt(e.SPAN_MAX_AGE) * 1_000_000n,
+      // Spans older than their retention would be deleted at once: refuse them on arrival.
+      maxPastNanos: BigInt(e.SPAN_RETENTION) * 1_000_000n,
       maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
+    },
+    retention: {
+      spansMs: e.SPAN_RETENTION,
+      rollupsMs: e.ROLLUP_RETENTION,
     },
   };
 }

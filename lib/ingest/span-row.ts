@@ -24,6 +24,9 @@ export interface SpanRow {
   droppedAttributesCount: number;
   droppedEventsCount: number;
   droppedLinksCount: number;
+  /** for request spans (SERVER/CONSUMER) only: lib/endpoints/endpoint-name.ts */
+  endpoint: string | null;
+  httpStatusCode: number | null;
 }
 
 export interface ResourceRow {

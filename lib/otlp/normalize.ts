@@ -2,6 +2,7 @@
 // to the sender as partial success, never failing the whole request) and maps the rest onto
 // SpanRow, with every string made safe for PostgreSQL text/jsonb (see sanitize.ts).
 
+import { endpointOf, httpStatusOf } from "@/lib/endpoints/endpoint-name";
 import type { NormalizedBatch, ResourceRow, SpanRow } from "@/lib/ingest/span-row";
 import { ResourceRows } from "./normalize-resource";
 import { cleanAttributes, cleanText } from "./sanitize";
@@ -55,6 +56,9 @@ function toSpanRow(
 ): SpanRow {
   const parent = span.parentSpanId;
   const duration = span.endTimeUnixNano - span.startTimeUnixNano;
+  const name = cleanText(span.name);
+  const kind = span.kind >= 0 && span.kind <= 5 ? span.kind : 0;
+  const attributes = cleanAttributes(span.attributes);
   return {
     startTimeUnixNano: span.startTimeUnixNano,
     traceId: toBuffer(span.traceId),
@@ -62,8 +66,8 @@ function toSpanRow(
     parentSpanId: parent.length === 0 || isAllZero(parent) ? null : toBuffer(parent),
     durationNano: duration < 0n ? 0n : min(duration, INT64_MAX - span.startTimeUnixNano),
     serviceName: resource.serviceName,
-    name: cleanText(span.name),
-    kind: span.kind >= 0 && span.kind <= 5 ? span.kind : 0,
+    name,
+    kind,
     statusCode: span.status.code >= 0 && span.status.code <= 2 ? span.status.code : 0,
     statusMessage: cleanText(span.status.message) || null,
     traceState: cleanText(span.traceState) || null,
@@ -72,12 +76,14 @@ function toSpanRow(
     resourceId: resource.id,
     scopeName: scope.name,
     scopeVersion: scope.version,
-    attributesJson: JSON.stringify(cleanAttributes(span.attributes)),
+    attributesJson: JSON.stringify(attributes),
     eventsJson: span.events.length === 0 ? null : JSON.stringify(span.events.map(eventJson)),
     linksJson: span.links.length === 0 ? null : JSON.stringify(span.links.map(linkJson)),
     droppedAttributesCount: Math.min(span.droppedAttributesCount, INT32_MAX),
     droppedEventsCount: Math.min(span.droppedEventsCount, INT32_MAX),
     droppedLinksCount: Math.min(span.droppedLinksCount, INT32_MAX),
+    endpoint: endpointOf(kind, name, attributes),
+    httpStatusCode: httpStatusOf(attributes),
   };
 }
 
