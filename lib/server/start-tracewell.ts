@@ -14,6 +14,7 @@ import { SpanPartitions } from "@/lib/ingest/span-partitions";
 import { SpanStore } from "@/lib/ingest/store-spans";
 import { createOtlpHttpHandler } from "@/lib/receivers/otlp-http";
 import { ByteBudget } from "@/lib/receivers/read-body";
+import { applyRetention } from "@/lib/retention/apply-retention";
 
 export interface RunningTracewell {
   port: number;
@@ -72,10 +73,23 @@ export async function startTracewell(
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
 
+  const expire = () =>
+    applyRetention(pool, config.retention).then(
+      (result) => {
+        if (result && result.droppedPartitions.length > 0)
+          log(`Retention: dropped ${result.droppedPartitions.join(", ")}`);
+      },
+      (error: Error) => log(`Retention failed (will retry within the hour): ${error.message}`),
+    );
+  void expire();
+  const retentionTimer = setInterval(expire, 3_600_000);
+  retentionTimer.unref();
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       // Stop taking requests, let in-flight exports commit, then release the database.
+      clearInterval(retentionTimer);
       const closed = Promise.all([close(web), close(otlp)]);
       await queue.close();
       web.closeIdleConnections();

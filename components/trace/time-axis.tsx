@@ -1,0 +1,52 @@
+import { formatDuration } from "@/lib/format/duration";
+import { timeTicks } from "@/lib/trace/time-ticks";
+import type { Millis } from "@/lib/trace/units";
+import { axisHeightPx, timelineInset, waterfallColumns } from "./waterfall-layout";
+
+/** The waterfall's sticky header: column title and tick labels over the timeline. */
+export function TimeAxis({ durationMs }: { durationMs: Millis }) {
+  const ticks = timeTicks(durationMs);
+  return (
+    <div
+      aria-hidden="true"
+      className={`${waterfallColumns} sticky top-0 z-20 border-b border-zinc-200 bg-white text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400`}
+      style={{ height: axisHeightPx }}
+    >
+      <div className="flex items-center px-3 font-medium">Service &amp; operation</div>
+      <div className={`relative ${timelineInset}`}>
+        {ticks.map((tick, k) => {
+          const left = durationMs > 0 ? (tick / durationMs) * 100 : 0;
+          const last = k === ticks.length - 1 && ticks.length > 1;
+          return (
+            <span
+              key={tick}
+              className={`absolute top-0 flex h-full items-center border-l border-zinc-300 pl-1 tabular-nums dark:border-zinc-700 ${last ? "-translate-x-full border-r border-l-0 pr-1 pl-0" : ""}`}
+              style={{ left: `${left}%` }}
+            >
+              {tick === 0 ? "0" : formatDuration(tick)}
+            </span>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** Faint vertical lines at the tick positions, drawn behind the rows. */
+export function TimeGrid({ durationMs }: { durationMs: Millis }) {
+  const ticks = timeTicks(durationMs);
+  return (
+    <div aria-hidden="true" className={`${waterfallColumns} pointer-events-none absolute inset-0`}>
+      <div />
+      <div className={`relative ${timelineInset}`}>
+        {ticks.map((tick) => (
+          <span
+            key={tick}
+            className="absolute inset-y-0 border-l border-zinc-100 dark:border-zinc-800/70"
+            style={{ left: `${durationMs > 0 ? (tick / durationMs) * 100 : 0}%` }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

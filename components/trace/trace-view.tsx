@@ -1,0 +1,136 @@
+"use client";
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { TraceResponse } from "@/lib/api/trace-schema";
+import { useTrace } from "@/lib/hooks/use-trace";
+import { ancestorsOf, buildSpanTree } from "@/lib/trace/span-tree";
+import { summarizeTrace } from "@/lib/trace/trace-summary";
+import { buildWaterfallRows, expandAncestors } from "@/lib/trace/waterfall-rows";
+import { SpanDetails, UnknownSpanNotice } from "./span-details";
+import { TraceHeader } from "./trace-header";
+import { TraceErrorState, TraceSkeleton } from "./trace-states";
+import { TraceWaterfall } from "./trace-waterfall";
+import { useSpanSelection } from "./use-span-selection";
+
+/** The trace page body: loads the trace, then shows header, waterfall and span details. */
+export function TraceView({ traceId }: { traceId: string }) {
+  const query = useTrace(traceId);
+  // A failed background refetch keeps showing the trace already on screen.
+  if (query.data) return <LoadedTrace traceId={traceId} trace={query.data} />;
+  if (query.isError) {
+    return (
+      <TraceErrorState
+        error={query.error}
+        traceId={traceId}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  return <TraceSkeleton />;
+}
+
+const nothingCollapsed: ReadonlySet<string> = new Set();
+
+function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse }) {
+  const tree = useMemo(() => buildSpanTree(trace.spans), [trace.spans]);
+  const summary = useMemo(() => summarizeTrace(tree), [tree]);
+  const { selectedSpanId, select } = useSpanSelection();
+  const [collapsed, setCollapsed] = useState(nothingCollapsed);
+
+  // A selection made elsewhere (a pasted link, a span link, the parent button) may sit under a
+  // collapsed span: open its ancestors in the same render, before anything is painted.
+  const [revealed, setRevealed] = useState(selectedSpanId);
+  if (selectedSpanId !== revealed) {
+    setRevealed(selectedSpanId);
+    if (selectedSpanId !== null) {
+      const opened = expandAncestors(tree, collapsed, selectedSpanId);
+      if (opened !== collapsed) setCollapsed(opened);
+    }
+  }
+
+  const waterfall = useMemo(() => buildWaterfallRows(tree, collapsed), [tree, collapsed]);
+
+  const selectedRef = useRef(selectedSpanId);
+  useLayoutEffect(() => {
+    selectedRef.current = selectedSpanId;
+  });
+
+  const toggle = useCallback(
+    (spanId: string, expand: boolean) => {
+      setCollapsed((previous) => {
+        const next = new Set(previous);
+        if (expand) next.delete(spanId);
+        else next.add(spanId);
+        return next;
+      });
+      // Collapsing the selected span's ancestor moves the selection up to the collapsed span.
+      const selected = selectedRef.current;
+      const collapsedIndex = tree.indexById.get(spanId);
+      const selectedIndex = selected === null ? undefined : tree.indexById.get(selected);
+      if (!expand && collapsedIndex !== undefined && selectedIndex !== undefined) {
+        if (ancestorsOf(tree, selectedIndex).includes(collapsedIndex)) select(spanId);
+      }
+    },
+    [tree, select],
+  );
+
+  const detailsRef = useRef<HTMLElement>(null);
+  const closeDetails = useCallback(() => {
+    const selected = selectedRef.current;
+    const focusWasInDetails = detailsRef.current?.contains(document.activeElement) ?? false;
+    select(null);
+    // Hand focus back to the row so the keyboard user keeps their place in the list.
+    if (focusWasInDetails && selected !== null) {
+      document
+        .querySelector<HTMLElement>(`[role="treeitem"][data-span-id="${CSS.escape(selected)}"]`)
+        ?.focus();
+    }
+  }, [select]);
+
+  useEffect(() => {
+    if (selectedSpanId === null) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) closeDetails();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [selectedSpanId, closeDetails]);
+
+  const selectedIndex = selectedSpanId === null ? undefined : tree.indexById.get(selectedSpanId);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <TraceHeader traceId={traceId} summary={summary} selectedSpanId={selectedSpanId} />
+      <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
+        <TraceWaterfall
+          waterfall={waterfall}
+          traceDurationMs={summary.durationMs}
+          selectedSpanId={selectedSpanId}
+          onSelect={select}
+          onToggle={toggle}
+        />
+        {selectedSpanId !== null ? (
+          <aside
+            ref={detailsRef}
+            aria-label="Span details"
+            className="h-1/2 shrink-0 overflow-auto border-t border-zinc-200 bg-zinc-50/60 lg:h-auto lg:w-[28rem] lg:border-t-0 lg:border-l dark:border-zinc-800 dark:bg-zinc-900/40"
+          >
+            {selectedIndex === undefined ? (
+              <UnknownSpanNotice spanId={selectedSpanId} onClose={closeDetails} />
+            ) : (
+              <SpanDetails
+                key={selectedSpanId}
+                tree={tree}
+                index={selectedIndex}
+                traceId={traceId}
+                onSelectSpan={select}
+                onClose={closeDetails}
+              />
+            )}
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

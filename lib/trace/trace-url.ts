@@ -1,0 +1,20 @@
+// Links into the trace page, and reading a trace id that someone pasted.
+import { traceIdPattern } from "@/lib/api/trace-schema";
+
+/** `/traces/{traceId}`, with `?span={spanId}` when a span is selected. */
+export function traceHref(traceId: string, spanId?: string | null): string {
+  const path = `/traces/${encodeURIComponent(traceId)}`;
+  return spanId ? `${path}?span=${encodeURIComponent(spanId)}` : path;
+}
+
+const embeddedTraceId = /(?:^|[^0-9a-f])([0-9a-f]{32})(?:$|[^0-9a-f])/;
+
+/**
+ * A trace id from what a person pasted: the bare id in any case, a Tracewell link, or a W3C
+ * `traceparent` header value. Null when there is no 32-hex-digit id in it.
+ */
+export function parseTraceIdInput(input: string): string | null {
+  const text = input.trim().toLowerCase();
+  if (traceIdPattern.test(text)) return text;
+  return embeddedTraceId.exec(text)?.[1] ?? null;
+}

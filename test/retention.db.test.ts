@@ -1,0 +1,62 @@
+// Raw spans expire after SPAN_RETENTION by whole-partition drops; rollups live on until the
+// longer ROLLUP_RETENTION.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "@/lib/db/migrate";
+import { SpanPartitions } from "@/lib/ingest/span-partitions";
+import { SpanStore } from "@/lib/ingest/store-spans";
+import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
+import { normalizeTraceRequest } from "@/lib/otlp/normalize";
+import { applyRetention } from "@/lib/retention/apply-retention";
+import { makeTraceExport } from "./fixtures/otlp-fixtures";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
+
+const DAY = 86_400_000;
+let database: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: database.url, max: 3 });
+  await migrate(pool);
+});
+afterAll(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+async function storeAt(startMs: number): Promise<void> {
+  const batch = normalizeTraceRequest(
+    decodeTraceRequestProto(makeTraceExport({ spans: 5, startMs }).protobuf),
+    {
+      nowUnixNano: BigInt(startMs) * 1_000_000n,
+      maxPastNanos: 86_400_000_000_000n,
+      maxFutureNanos: 86_400_000_000_000n,
+    },
+  );
+  await new SpanStore(pool, new SpanPartitions()).write(batch.spans, batch.resources);
+}
+
+const count = async (sql: string) => Number((await pool.query(sql)).rows[0].n);
+
+describe("applyRetention", () => {
+  it("drops span partitions past SPAN_RETENTION and keeps their rollups until ROLLUP_RETENTION", async () => {
+    const now = Date.UTC(2026, 10, 24, 12);
+    await storeAt(now - 10 * DAY); // expired spans, rollups kept
+    await storeAt(now - 100 * DAY); // everything expired
+    await storeAt(now - 60_000); // fresh
+    expect(await count("SELECT count(*) AS n FROM spans")).toBe(15);
+
+    const result = await applyRetention(pool, { spansMs: 7 * DAY, rollupsMs: 90 * DAY }, now);
+    expect(result?.droppedPartitions.sort()).toEqual(["spans_20260816", "spans_20261114"]);
+    expect(await count("SELECT count(*) AS n FROM spans")).toBe(5);
+    expect(await count("SELECT count(*) AS n FROM traces")).toBe(1);
+    const minutes = await pool.query<{ minute: string }>(
+      "SELECT DISTINCT minute FROM endpoint_minutes ORDER BY 1",
+    );
+    expect(minutes.rows.map((row) => Number(row.minute) * 60_000)).toEqual([
+      Math.floor((now - 10 * DAY) / 60_000) * 60_000,
+      Math.floor((now - 60_000) / 60_000) * 60_000,
+    ]);
+  });
+});
