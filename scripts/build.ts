@@ -2,7 +2,7 @@
 // `npm start` calls this, so a fresh clone needs no separate build step.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -34,7 +34,37 @@ function hashInputs(): string {
   return hash.digest("hex");
 }
 
+/**
+ * Several processes (a test run and a server, or two servers) may start at once in one checkout;
+ * `next build` refuses to run twice in one .next, so builds take turns through a lock directory.
+ */
+function withBuildLock(work: () => void): void {
+  const lock = path.join(root, ".next-build.lock");
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline)
+        throw new Error(`another build holds ${lock}; remove it if no build is running`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function ensureBuild(options: { force?: boolean; log?: (line: string) => void } = {}): void {
+  withBuildLock(() => buildIfChanged(options));
+}
+
+function buildIfChanged(options: { force?: boolean; log?: (line: string) => void }): void {
   const log = options.log ?? console.log;
   const digest = hashInputs();
   const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";

@@ -15,6 +15,7 @@ export const endpointSummarySchema = z.object({
   p99Ms: quantile,
   /** hits / lookups; null when the endpoint made no cache lookups */
   cacheHitRatio: z.number().nullable(),
+  cacheLookups: z.number(),
 });
 
 export const endpointsResponseSchema = z.object({
@@ -30,6 +31,12 @@ export const latencyPointSchema = z.object({
   p50Ms: quantile,
   p95Ms: quantile,
   p99Ms: quantile,
+  /** cache lookups attributed to this endpoint's requests in the step, and how many hit */
+  cacheLookups: z.number(),
+  cacheHits: z.number(),
+  /** p95 of requests with at least one cache miss, and of requests whose lookups all hit */
+  cacheMissP95Ms: quantile,
+  cacheHitP95Ms: quantile,
 });
 
 export const timeseriesResponseSchema = z.object({
@@ -74,6 +81,41 @@ export const exemplarsResponseSchema = z.object({
   exemplars: z.array(exemplarSchema),
 });
 
+export const cacheEndpointSchema = z.object({
+  service: z.string(),
+  endpoint: z.string(),
+  lookups: z.number(),
+  hits: z.number(),
+  misses: z.number(),
+  hitRatio: z.number(),
+  /** p95 of this endpoint's requests that missed at least once / that only hit */
+  missP95Ms: quantile,
+  hitP95Ms: quantile,
+});
+
+export const cacheSpanSchema = z.object({
+  service: z.string(),
+  /** the cache span's name, e.g. "GET" or "redis GET" */
+  name: z.string(),
+  /** db.system (e.g. "redis"), or null */
+  system: z.string().nullable(),
+  lookups: z.number(),
+  hits: z.number(),
+  misses: z.number(),
+  hitRatio: z.number(),
+});
+
+export const cachesResponseSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  /** ranked by misses, most first */
+  endpoints: z.array(cacheEndpointSchema),
+  caches: z.array(cacheSpanSchema),
+});
+
+export type CacheEndpoint = z.infer<typeof cacheEndpointSchema>;
+export type CacheSpan = z.infer<typeof cacheSpanSchema>;
+export type CachesResponse = z.infer<typeof cachesResponseSchema>;
 export type EndpointSummary = z.infer<typeof endpointSummarySchema>;
 export type EndpointsResponse = z.infer<typeof endpointsResponseSchema>;
 export type LatencyPoint = z.infer<typeof latencyPointSchema>;

@@ -55,6 +55,7 @@ export async function getEndpointSummaries(window: TimeWindow, service?: string)
       errorRate: row.requests > 0 ? row.errors / row.requests : 0,
       ...percentilesMs(histograms.get(`${row.service_name}\u0000${row.endpoint}`) ?? new Map()),
       cacheHitRatio: null,
+      cacheLookups: 0,
     }))
     .sort((a, b) => a.service.localeCompare(b.service) || b.count - a.count);
 }

@@ -47,6 +47,10 @@ export async function getEndpointTimeseries(
       count: count?.requests ?? 0,
       errorCount: count?.errors ?? 0,
       ...percentilesMs(histogram),
+      cacheLookups: 0,
+      cacheHits: 0,
+      cacheMissP95Ms: null,
+      cacheHitP95Ms: null,
     };
   });
 }
