@@ -6,6 +6,7 @@ import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trac
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
   BasicTracerProvider,
+  BatchSpanProcessor,
   InMemorySpanExporter,
   type ReadableSpan,
   SimpleSpanProcessor,
@@ -31,6 +32,7 @@ export async function sendSpans(
   exporter: SpanExporter,
   build: (tracer: Tracer) => void,
   resource: Record<string, string | number | boolean> = { "service.name": "checkout" },
+  options: { batched?: boolean } = {},
 ): Promise<ReadableSpan[]> {
   const recorded = new InMemorySpanExporter();
   const failures: string[] = [];
@@ -44,7 +46,17 @@ export async function sendSpans(
   };
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes(resource),
-    spanProcessors: [new SimpleSpanProcessor(recorded), new SimpleSpanProcessor(checked)],
+    spanProcessors: [
+      new SimpleSpanProcessor(recorded),
+      // Batched as services usually send: one export per ≤512 spans instead of one per span.
+      options.batched
+        ? new BatchSpanProcessor(checked, {
+            maxExportBatchSize: 512,
+            maxQueueSize: 100_000,
+            scheduledDelayMillis: 20,
+          })
+        : new SimpleSpanProcessor(checked),
+    ],
   });
   build(provider.getTracer("tracewell-tests", "1.0.0"));
   await provider.forceFlush();
