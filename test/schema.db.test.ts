@@ -26,7 +26,7 @@ function parseModels(schema: string): Model[] {
     let primaryKey: string[] = [];
     for (const raw of (body as string).split("\n")) {
       const line = raw.replace(/\/\/.*$/, "").trim();
-      const field = /^(\w+)\s+(\w+)(\?)?\s*(.*)$/.exec(line);
+      const field = /^(\w+)\s+(\w+(?:\[\])?)(\?)?\s*(.*)$/.exec(line);
       if (!field || line.startsWith("@@")) continue;
       const [, fieldName, prismaType, optional, rest] = field as unknown as [
         string,
@@ -52,6 +52,7 @@ function parseModels(schema: string): Model[] {
 }
 
 function pgType(prismaType: string, nativeType: string | undefined): string {
+  if (prismaType.endsWith("[]")) return "ARRAY";
   if (nativeType === "SmallInt") return "smallint";
   if (nativeType === "Timestamptz") return "timestamp with time zone";
   const types: Record<string, string> = {

@@ -4,20 +4,15 @@
 import type { LatencyPoint } from "@/lib/api/endpoint-schemas";
 import type { TimeWindow } from "@/lib/api/time-range";
 import { getPool } from "@/lib/db/pool";
-import { addToHistogram, type Histogram, percentilesMs } from "@/lib/rollups/latency-histogram";
+import { Histogram } from "@/lib/rollups/latency-histogram";
 import { minuteToMs, msToMinute } from "@/lib/rollups/minutes";
 
-const COUNTS = `
-SELECT (minute - $1) / $3 AS slot, sum(request_count)::float8 AS requests, sum(error_count)::float8 AS errors
+const POINTS = `
+SELECT (minute - $1) / $3 AS slot, sum(request_count)::float8 AS requests, sum(error_count)::float8 AS errors,
+       string_agg(array_to_string(latency_histogram, ','), ',') AS latency
 FROM endpoint_minutes
 WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
 GROUP BY slot`;
-
-const BUCKETS = `
-SELECT (minute - $1) / $3 AS slot, bucket, sum(request_count)::float8 AS requests
-FROM endpoint_latency_buckets
-WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
-GROUP BY slot, bucket`;
 
 export async function getEndpointTimeseries(
   window: TimeWindow,
@@ -26,27 +21,23 @@ export async function getEndpointTimeseries(
   endpoint: string,
 ): Promise<LatencyPoint[]> {
   const fromMinute = msToMinute(window.from);
-  const stepMinutes = stepMs / 60_000;
-  const params = [fromMinute, msToMinute(window.to), stepMinutes, service, endpoint];
-  const pool = getPool();
-  const [counts, buckets] = await Promise.all([
-    pool.query<{ slot: string; requests: number; errors: number }>(COUNTS, params),
-    pool.query<{ slot: string; bucket: number; requests: number }>(BUCKETS, params),
-  ]);
+  const { rows } = await getPool().query<{
+    slot: string;
+    requests: number;
+    errors: number;
+    latency: string | null;
+  }>(POINTS, [fromMinute, msToMinute(window.to), stepMs / 60_000, service, endpoint]);
+  const bySlot = new Map(rows.map((row) => [Number(row.slot), row]));
   const slots = Math.ceil((window.to - window.from) / stepMs);
-  const histograms: Histogram[] = Array.from({ length: slots }, () => new Map());
-  for (const row of buckets.rows) {
-    const histogram = histograms[Number(row.slot)];
-    if (histogram) addToHistogram(histogram, row.bucket, row.requests);
-  }
-  const countBySlot = new Map(counts.rows.map((row) => [Number(row.slot), row]));
-  return histograms.map((histogram, slot) => {
-    const count = countBySlot.get(slot);
+  return Array.from({ length: slots }, (_, slot) => {
+    const row = bySlot.get(slot);
+    const histogram = new Histogram();
+    histogram.addPackedText(row?.latency ?? null);
     return {
       t: minuteToMs(fromMinute) + slot * stepMs,
-      count: count?.requests ?? 0,
-      errorCount: count?.errors ?? 0,
-      ...percentilesMs(histogram),
+      count: row?.requests ?? 0,
+      errorCount: row?.errors ?? 0,
+      ...histogram.percentilesMs(),
       cacheLookups: 0,
       cacheHits: 0,
       cacheMissP95Ms: null,

@@ -50,14 +50,11 @@ export async function applyRetention(
     const minutes = await client.query("DELETE FROM endpoint_minutes WHERE minute < $1", [
       rollupCutoffMinute,
     ]);
-    const buckets = await client.query("DELETE FROM endpoint_latency_buckets WHERE minute < $1", [
-      rollupCutoffMinute,
-    ]);
     await client.query("COMMIT");
     return {
       droppedPartitions,
       deletedTraces: traces.rowCount ?? 0,
-      deletedRollupRows: (minutes.rowCount ?? 0) + (buckets.rowCount ?? 0),
+      deletedRollupRows: minutes.rowCount ?? 0,
     };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -1,12 +1,6 @@
 // Quantiles from merged log buckets against exact nearest-rank values over the same durations.
 import { describe, expect, it } from "vitest";
-import {
-  addToHistogram,
-  bucketOf,
-  type Histogram,
-  quantiles,
-  RELATIVE_ERROR,
-} from "@/lib/rollups/latency-histogram";
+import { bucketOf, Histogram, RELATIVE_ERROR } from "@/lib/rollups/latency-histogram";
 
 /** Deterministic PRNG (mulberry32) so failures reproduce. */
 function random(seed: number): () => number {
@@ -44,21 +38,21 @@ function exactNearestRank(sorted: number[], q: number): number {
 
 describe("latency histogram quantiles", () => {
   it.each(distributions)(
-    "%s: p50/p95/p99 within 2%% of exact, merged from per-minute parts",
+    "%s: quantiles within 2%% of exact, merged from per-minute packed parts",
     (_name, draw) => {
       const rand = random(42);
       const durations = Array.from({ length: 20_000 }, () => Math.round(draw(rand)));
-      // Split into 60 "minutes" and merge, as the rollup read does.
-      const merged: Histogram = new Map();
+      // Split into 60 "minutes", store each packed, and merge the packed text as the rollup read does.
+      const merged = new Histogram();
       for (let minute = 0; minute < 60; minute++) {
-        const part: Histogram = new Map();
-        for (let i = minute; i < durations.length; i += 60)
-          addToHistogram(part, bucketOf(durations[i] as number), 1);
-        for (const [bucket, count] of part) addToHistogram(merged, bucket, count);
+        const part = new Histogram();
+        for (let i = minute; i < durations.length; i += 60) part.addDuration(durations[i] as number);
+        merged.addPackedText(part.toPackedLiteral().slice(1, -1));
       }
+      expect(merged.total).toBe(durations.length);
       const sorted = [...durations].sort((a, b) => a - b);
       const qs = [0.5, 0.95, 0.99, 0.999, 1];
-      const estimates = quantiles(merged, qs);
+      const estimates = merged.quantiles(qs);
       qs.forEach((q, i) => {
         const exact = exactNearestRank(sorted, q);
         const estimate = estimates[i] as number;
@@ -69,13 +63,39 @@ describe("latency histogram quantiles", () => {
   );
 
   it("answers null for an empty histogram and the only value for a single sample", () => {
-    expect(quantiles(new Map(), [0.5])).toEqual([null]);
-    const one: Histogram = new Map([[bucketOf(7 * MS), 1]]);
-    for (const value of quantiles(one, [0.5, 0.99]))
+    expect(new Histogram().quantiles([0.5])).toEqual([null]);
+    const one = new Histogram();
+    one.addDuration(7 * MS);
+    for (const value of one.quantiles([0.5, 0.99])) {
       expect(Math.abs((value as number) - 7 * MS) / (7 * MS)).toBeLessThan(0.015);
+    }
   });
 
-  it("treats zero-length spans as 0 ns", () => {
-    expect(quantiles(new Map([[bucketOf(0), 3]]), [0.5])).toEqual([0]);
+  it("treats zero-length spans as 0 ns and caps absurd durations in the last bucket", () => {
+    const h = new Histogram();
+    h.add(bucketOf(0), 3);
+    expect(h.quantiles([0.5])).toEqual([0]);
+    expect(bucketOf(2 ** 63)).toBeLessThan(1536);
+  });
+});
+
+describe("packed histograms", () => {
+  it("round-trips through the packed form, merging repeated buckets, with counts up to 2^40", () => {
+    const h = new Histogram();
+    h.add(0, 2);
+    h.add(17, 1);
+    h.add(1400, 2 ** 39);
+    const literal = h.toPackedLiteral();
+    expect(literal).toBe(`{2,${(17n << 40n) | 1n},${(1400n << 40n) | (2n ** 39n)}}`);
+    const merged = new Histogram();
+    merged.addPackedText(literal.slice(1, -1));
+    merged.addPackedText(`${(17n << 40n) | 1n}`);
+    merged.addPackedText(null);
+    expect([merged.counts[0], merged.counts[17], merged.counts[1400], merged.total]).toEqual([
+      2,
+      2,
+      2 ** 39,
+      3 + 2 ** 39 + 1,
+    ]);
   });
 });

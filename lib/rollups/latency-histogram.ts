@@ -9,15 +9,12 @@
 export const GAMMA = 1.03;
 const LN_GAMMA = Math.log(GAMMA);
 export const RELATIVE_ERROR = (GAMMA - 1) / (GAMMA + 1);
+/** bucketOf(2^63 ns) is 1478: every BIGINT duration has a bucket below this bound. */
+export const BUCKETS = 1536;
 
 /** The bucket index of a duration in nanoseconds (durations under 1 ns share bucket 0). */
 export function bucketOf(durationNanos: number): number {
-  return durationNanos <= 1 ? 0 : Math.ceil(Math.log(durationNanos) / LN_GAMMA);
-}
-
-/** The same function in SQL, for rollups computed inside the ingest transaction. */
-export function bucketOfSql(durationColumn: string): string {
-  return `(CASE WHEN ${durationColumn} <= 1 THEN 0 ELSE ceil(ln(${durationColumn}::float8) / ${LN_GAMMA})::int END)`;
+  return durationNanos <= 1 ? 0 : Math.min(BUCKETS - 1, Math.ceil(Math.log(durationNanos) / LN_GAMMA));
 }
 
 /** The representative duration of a bucket, in nanoseconds. */
@@ -25,45 +22,85 @@ export function bucketValue(index: number): number {
   return index === 0 ? 0 : (2 * GAMMA ** index) / (GAMMA + 1);
 }
 
-/** Bucket index → count. */
-export type Histogram = Map<number, number>;
-
-export function addToHistogram(target: Histogram, bucket: number, count: number): void {
-  target.set(bucket, (target.get(bucket) ?? 0) + count);
-}
-
 /**
- * Values at the given quantiles (0 < q ≤ 1), in nanoseconds, using the nearest-rank definition:
- * the value at rank ⌈q·n⌉ of the n sorted durations (PostgreSQL's percentile_disc). null when empty.
+ * Counts per bucket, dense: reads merge hundreds of thousands of (bucket, count) pairs, and a
+ * typed array indexed by bucket is several times faster than a Map for that.
  */
-export function quantiles(histogram: Histogram, qs: readonly number[]): Array<number | null> {
-  let total = 0;
-  for (const count of histogram.values()) total += count;
-  if (total === 0) return qs.map(() => null);
-  const buckets = [...histogram.keys()].sort((a, b) => a - b);
-  const ranks = qs.map((q) => Math.max(1, Math.ceil(q * total - 1e-9)));
-  const results: Array<number | null> = qs.map(() => null);
-  let seen = 0;
-  let next = 0;
-  const order = ranks.map((rank, i) => [rank, i] as const).sort((a, b) => a[0] - b[0]);
-  for (const bucket of buckets) {
-    seen += histogram.get(bucket) as number;
-    while (next < order.length && (order[next] as readonly [number, number])[0] <= seen) {
-      results[(order[next] as readonly [number, number])[1]] = bucketValue(bucket);
-      next++;
+export class Histogram {
+  readonly counts = new Float64Array(BUCKETS);
+  total = 0;
+
+  add(bucket: number, count: number): void {
+    this.counts[bucket] = (this.counts[bucket] as number) + count;
+    this.total += count;
+  }
+
+  addDuration(durationNanos: number): void {
+    this.add(bucketOf(durationNanos), 1);
+  }
+
+  /**
+   * Values at the given quantiles (0 < q ≤ 1), in nanoseconds, by the nearest-rank definition:
+   * the value at rank ⌈q·n⌉ of the n sorted durations (PostgreSQL's percentile_disc); null when empty.
+   */
+  quantiles(qs: readonly number[]): Array<number | null> {
+    if (this.total === 0) return qs.map(() => null);
+    const order = qs
+      .map((q, index) => ({ rank: Math.max(1, Math.ceil(q * this.total - 1e-9)), index }))
+      .sort((a, b) => a.rank - b.rank);
+    const results: Array<number | null> = qs.map(() => null);
+    let seen = 0;
+    let next = 0;
+    for (let bucket = 0; bucket < BUCKETS && next < order.length; bucket++) {
+      seen += this.counts[bucket] as number;
+      while (next < order.length && (order[next] as { rank: number }).rank <= seen) {
+        results[(order[next] as { index: number }).index] = bucketValue(bucket);
+        next++;
+      }
+    }
+    return results;
+  }
+
+  /** p50/p95/p99 in milliseconds (sub-ms precision), null when empty. */
+  percentilesMs(): { p50Ms: number | null; p95Ms: number | null; p99Ms: number | null } {
+    const [p50, p95, p99] = this.quantiles([0.5, 0.95, 0.99]).map((nanos) =>
+      nanos === null ? null : nanos / 1e6,
+    );
+    return { p50Ms: p50 ?? null, p95Ms: p95 ?? null, p99Ms: p99 ?? null };
+  }
+
+  // Stored form: one bigint per non-empty bucket, (bucket << 40) | count, so a whole histogram
+  // fits in one array column (merged by the SQL function merge_latency_histograms on upsert).
+
+  /** The packed form as a PostgreSQL array literal, e.g. "{1099511627777,…}", sorted by bucket. */
+  toPackedLiteral(): string {
+    const parts: string[] = [];
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const count = this.counts[bucket] as number;
+      if (count > 0) parts.push(((BigInt(bucket) << 40n) | BigInt(count)).toString());
+    }
+    return `{${parts.join(",")}}`;
+  }
+
+  /**
+   * Adds a packed histogram read as comma-separated text (array_to_string / string_agg).
+   * Hand-parsed from char codes: no substrings for the hundreds of thousands of values a wide
+   * window brings. Values stay below 2^53 (bucket < 2^11, count < 2^40), so doubles are exact.
+   */
+  addPackedText(text: string | null): void {
+    if (!text) return;
+    let value = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 44;
+      if (code === 44) {
+        const bucket = Math.floor(value / COUNT_FACTOR);
+        this.add(bucket, value - bucket * COUNT_FACTOR);
+        value = 0;
+      } else {
+        value = value * 10 + (code - 48);
+      }
     }
   }
-  return results;
 }
 
-/** p50/p95/p99 in milliseconds (sub-ms precision), null when the histogram is empty. */
-export function percentilesMs(histogram: Histogram): {
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-} {
-  const [p50, p95, p99] = quantiles(histogram, [0.5, 0.95, 0.99]).map((nanos) =>
-    nanos === null || nanos === undefined ? null : nanos / 1e6,
-  );
-  return { p50Ms: p50 ?? null, p95Ms: p95 ?? null, p99Ms: p99 ?? null };
-}
+const COUNT_FACTOR = 2 ** 40;

@@ -8,23 +8,27 @@ ALTER TABLE "spans" ADD COLUMN "endpoint" TEXT, ADD COLUMN "http_status_code" SM
 CREATE INDEX "spans_endpoint_start_idx" ON "spans" ("service_name", "endpoint", "start_time_unix_nano")
     WHERE "endpoint" IS NOT NULL;
 
--- Requests and errors per endpoint and minute (minute = start_time_unix_nano / 60e9).
+-- Requests, errors and the latency histogram per endpoint and minute
+-- (minute = start_time_unix_nano / 60e9). The histogram is packed, one bigint per non-empty log
+-- bucket: (bucket << 40) | count, sorted by bucket (lib/rollups/latency-histogram.ts). One row per
+-- endpoint-minute keeps both the ingest upsert and the read of a window small.
 CREATE TABLE "endpoint_minutes" (
     "minute" BIGINT NOT NULL,
     "service_name" TEXT NOT NULL,
     "endpoint" TEXT NOT NULL,
     "request_count" BIGINT NOT NULL,
     "error_count" BIGINT NOT NULL,
+    "latency_histogram" BIGINT[] NOT NULL,
     CONSTRAINT "endpoint_minutes_pkey" PRIMARY KEY ("minute", "service_name", "endpoint")
 );
 
--- Latency histogram per endpoint and minute: one row per non-empty log bucket
--- (lib/rollups/latency-histogram.ts). Quantiles over any window merge these rows.
-CREATE TABLE "endpoint_latency_buckets" (
-    "minute" BIGINT NOT NULL,
-    "service_name" TEXT NOT NULL,
-    "endpoint" TEXT NOT NULL,
-    "bucket" SMALLINT NOT NULL,
-    "request_count" BIGINT NOT NULL,
-    CONSTRAINT "endpoint_latency_buckets_pkey" PRIMARY KEY ("minute", "service_name", "endpoint", "bucket")
-);
+-- Adds two packed histograms bucket by bucket (used by the ingest upsert).
+CREATE FUNCTION "merge_latency_histograms"(a BIGINT[], b BIGINT[]) RETURNS BIGINT[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg((bucket << 40) | total ORDER BY bucket), '{}')
+    FROM (
+        SELECT packed >> 40 AS bucket, sum(packed & 1099511627775)::bigint AS total
+        FROM unnest(a || b) AS packed
+        GROUP BY 1
+    ) AS merged
+$$;

@@ -1,0 +1,187 @@
+// npm run bench:query [-- --spans 1000000]
+//
+// Loads ≥ 1M spans (half of them requests: SERVER spans of 8 services × 10 endpoints, each with a
+// CLIENT child) spread over the last hour through the real store (SpanStore: spans, traces and
+// per-minute rollups), then times, against a running Tracewell:
+//   GET /api/endpoints (last hour, all services)     — merged from rollups
+//   GET /api/endpoints/timeseries (one endpoint)     — merged from rollups
+// and, in the same run, the exact answer PostgreSQL computes from the raw spans with
+// percentile_cont, printing p50/p95 latencies and the ratio.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { SpanPartitions } from "@/lib/ingest/span-partitions";
+import type { ResourceRow, SpanRow } from "@/lib/ingest/span-row";
+import { SpanStore } from "@/lib/ingest/store-spans";
+import { getEndpointSummaries } from "@/lib/queries/get-endpoint-summaries";
+import { percentile, startBenchStack } from "./support/bench-stack";
+
+const { values } = parseArgs({
+  options: { spans: { type: "string", default: "1000000" }, profile: { type: "boolean", default: false } },
+});
+const totalSpans = Number(values.spans);
+const SERVICES = 8;
+const ENDPOINTS = 10;
+const HOUR_MS = 3_600_000;
+
+const stack = await startBenchStack();
+const pool = new pg.Pool({ connectionString: stack.database.url, max: 4 });
+const store = new SpanStore(pool, new SpanPartitions());
+
+const resources: ResourceRow[] = Array.from({ length: SERVICES }, (_, s) => ({
+  id: BigInt(s + 1),
+  serviceName: `service-${s}`,
+  attributesJson: JSON.stringify({ "service.name": `service-${s}` }),
+}));
+
+/** Lognormal request durations with a median per endpoint, plus a slow tail. */
+function durationNanos(endpoint: number): bigint {
+  const median = 2 + endpoint * 15;
+  const normal = Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+  const ms = median * Math.exp(0.5 * normal) * (Math.random() < 0.01 ? 20 : 1);
+  return BigInt(Math.max(1, Math.round(ms * 1e6)));
+}
+
+function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
+  const rows: SpanRow[] = [];
+  for (let i = 0; i < size; i += 2) {
+    const s = Math.floor(Math.random() * SERVICES);
+    const e = Math.floor(Math.random() * ENDPOINTS);
+    const traceId = randomBytes(16);
+    const serverId = randomBytes(8);
+    const start = BigInt(Math.floor(startMs + Math.random() * spreadMs)) * 1_000_000n;
+    const duration = durationNanos(e);
+    const route = `/api/resource-${e}/{id}`;
+    const base = {
+      traceId,
+      serviceName: `service-${s}`,
+      statusMessage: null,
+      traceState: null,
+      flags: 1,
+      resourceId: BigInt(s + 1),
+      scopeName: "bench",
+      scopeVersion: null,
+      eventsJson: null,
+      linksJson: null,
+      droppedAttributesCount: 0,
+      droppedEventsCount: 0,
+      droppedLinksCount: 0,
+    };
+    const status = Math.random() < 0.02 ? 500 : 200;
+    rows.push({
+      ...base,
+      startTimeUnixNano: start,
+      spanId: serverId,
+      parentSpanId: null,
+      durationNano: duration,
+      name: `GET ${route}`,
+      kind: 2,
+      statusCode: status === 500 ? 2 : 0,
+      attributesJson: JSON.stringify({
+        "http.request.method": "GET",
+        "http.route": route,
+        "http.response.status_code": status,
+      }),
+      endpoint: `GET ${route}`,
+      httpStatusCode: status,
+    });
+    rows.push({
+      ...base,
+      startTimeUnixNano: start + 1000n,
+      spanId: randomBytes(8),
+      parentSpanId: serverId,
+      durationNano: duration / 2n,
+      name: "SELECT resources",
+      kind: 3,
+      statusCode: 0,
+      attributesJson: '{"db.system":"postgresql"}',
+      endpoint: null,
+      httpStatusCode: null,
+    });
+  }
+  return rows;
+}
+
+async function time(label: string, runs: number, run: () => Promise<unknown>): Promise<number[]> {
+  await run(); // warm caches and the JIT
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await run();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(52)} p50 ${percentile(samples, 0.5).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 0.95).toFixed(1).padStart(7)} ms   (${runs} runs)`,
+  );
+  return samples;
+}
+
+try {
+  const now = Date.now();
+  const from = now - HOUR_MS + 60_000;
+  const batch = 10_000;
+  console.log(`Loading ${totalSpans.toLocaleString("en-US")} spans over the last hour through SpanStore…`);
+  const loadBegan = performance.now();
+  for (let loaded = 0; loaded < totalSpans; loaded += 2 * batch) {
+    await Promise.all([
+      store.write(makeBatch(batch, from, HOUR_MS - 120_000), resources),
+      store.write(makeBatch(batch, from, HOUR_MS - 120_000), resources),
+    ]);
+    process.stdout.write(`  ${Math.min(totalSpans, loaded + 2 * batch).toLocaleString("en-US")}\r`);
+  }
+  console.log(`Loaded in ${((performance.now() - loadBegan) / 1000).toFixed(1)} s.`);
+  await pool.query("VACUUM ANALYZE");
+
+  const base = stack.server.baseUrl;
+  const fetchOk = async (path: string) => {
+    const response = await fetch(`${base}${path}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}\n${stack.server.output.slice(-20).join("\n")}`);
+    return response.json();
+  };
+  const endpoint = encodeURIComponent("GET /api/resource-3/{id}");
+  console.log("");
+  const api = await time("GET /api/endpoints (last hour, all services)", 50, () => fetchOk("/api/endpoints"));
+  if (values.profile) {
+    process.env.DATABASE_URL = stack.database.url;
+    const window = {
+      from: Math.floor((Date.now() - HOUR_MS) / 60_000) * 60_000,
+      to: Math.ceil(Date.now() / 60_000) * 60_000,
+    };
+    await time("  in-process getEndpointSummaries (SQL + merge)", 30, () => getEndpointSummaries(window));
+    await time("  SQL only", 30, () =>
+      pool.query(
+        `SELECT service_name, endpoint, sum(request_count)::float8, sum(error_count)::float8,
+                string_agg(array_to_string(latency_histogram, ','), ',')
+         FROM endpoint_minutes WHERE minute >= $1 AND minute < $2 GROUP BY 1, 2`,
+        [Math.floor(window.from / 60_000), Math.floor(window.to / 60_000)],
+      ),
+    );
+    await time("  SQL rows only", 30, () =>
+      pool.query("SELECT count(*) FROM endpoint_minutes WHERE minute >= $1 AND minute < $2", [
+        Math.floor(window.from / 60_000),
+        Math.floor(window.to / 60_000),
+      ]),
+    );
+  }
+  await time("GET /api/endpoints/timeseries (one endpoint, 1 h)", 50, () =>
+    fetchOk(`/api/endpoints/timeseries?service=service-3&endpoint=${endpoint}`),
+  );
+  await time("GET /api/services (last hour)", 20, () => fetchOk("/api/services"));
+  const fromNanos = (BigInt(Date.now() - HOUR_MS) * 1_000_000n).toString();
+  const exact = await time("exact: percentile_cont over raw spans (same window)", 5, () =>
+    pool.query(
+      `SELECT service_name, endpoint, count(*),
+              percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY duration_nano)
+       FROM spans WHERE start_time_unix_nano >= $1 AND endpoint IS NOT NULL
+       GROUP BY service_name, endpoint`,
+      [fromNanos],
+    ),
+  );
+  const ratio = percentile(api, 0.95) / percentile(exact, 0.95);
+  console.log("");
+  console.log(`/api/endpoints p95 / exact query p95 = ${ratio.toFixed(3)}   (target ≤ 0.1, and ≤ 100 ms)`);
+} finally {
+  await pool.end();
+  await stack.stop();
+}
