@@ -1,18 +1,18 @@
-// Requests, errors and p50/p95/p99 per endpoint over a window, merged from per-minute rollups
-// (never from raw spans): GET /api/endpoints.
+// Requests, errors and p50/p95/p99 per endpoint over a window, merged from the rollups (never
+// from raw spans): GET /api/endpoints.
 import type { EndpointSummary } from "@/lib/api/endpoint-schemas";
 import type { TimeWindow } from "@/lib/api/time-range";
 import { getPool } from "@/lib/db/pool";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { msToMinute } from "@/lib/rollups/minutes";
+import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
 
-// The histograms of all the window's minutes travel as one comma-separated text per endpoint:
-// far cheaper to ship and parse than one array (or row) per minute.
+// The histograms of a window travel as one comma-separated text per endpoint: far cheaper to
+// ship and parse than one array (or row) per minute.
 const SUMMARIES = `
 SELECT service_name, endpoint, sum(request_count)::float8 AS requests, sum(error_count)::float8 AS errors,
        string_agg(array_to_string(latency_histogram, ','), ',') AS latency
-FROM endpoint_minutes
-WHERE minute >= $1 AND minute < $2 AND ($3::text IS NULL OR service_name = $3)
+FROM ${tieredRows("service_name, endpoint, request_count, error_count, latency_histogram", "($5::text IS NULL OR service_name = $5)")} AS rollups
 GROUP BY service_name, endpoint`;
 
 interface SummaryRow {
@@ -24,11 +24,8 @@ interface SummaryRow {
 }
 
 export async function getEndpointSummaries(window: TimeWindow, service?: string): Promise<EndpointSummary[]> {
-  const { rows } = await getPool().query<SummaryRow>(SUMMARIES, [
-    msToMinute(window.from),
-    msToMinute(window.to),
-    service ?? null,
-  ]);
+  const tiers = tierWindow(msToMinute(window.from), msToMinute(window.to));
+  const { rows } = await getPool().query<SummaryRow>(SUMMARIES, [...tierParams(tiers), service ?? null]);
   return rows
     .map((row) => {
       const histogram = new Histogram();

@@ -47,14 +47,16 @@ export async function applyRetention(
     const traces = await client.query("DELETE FROM traces WHERE end_time_unix_nano < $1", [
       (spanCutoff / DAY_NANOS) * DAY_NANOS,
     ]);
-    const minutes = await client.query("DELETE FROM endpoint_minutes WHERE minute < $1", [
-      rollupCutoffMinute,
-    ]);
+    let deletedRollupRows = 0;
+    for (const table of ["endpoint_minutes", "endpoint_ten_minutes"]) {
+      deletedRollupRows +=
+        (await client.query(`DELETE FROM ${table} WHERE minute < $1`, [rollupCutoffMinute])).rowCount ?? 0;
+    }
     await client.query("COMMIT");
     return {
       droppedPartitions,
       deletedTraces: traces.rowCount ?? 0,
-      deletedRollupRows: minutes.rowCount ?? 0,
+      deletedRollupRows,
     };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -22,6 +22,19 @@ CREATE TABLE "endpoint_minutes" (
     CONSTRAINT "endpoint_minutes_pkey" PRIMARY KEY ("minute", "service_name", "endpoint")
 );
 
+-- The same per ten minutes (minute = first minute of the block, a multiple of 10): a window
+-- reads whole blocks from here and only its ragged edges from endpoint_minutes, so an hour
+-- merges ~15 rows per endpoint instead of 60, a day 144 instead of 1440.
+CREATE TABLE "endpoint_ten_minutes" (
+    "minute" BIGINT NOT NULL,
+    "service_name" TEXT NOT NULL,
+    "endpoint" TEXT NOT NULL,
+    "request_count" BIGINT NOT NULL,
+    "error_count" BIGINT NOT NULL,
+    "latency_histogram" BIGINT[] NOT NULL,
+    CONSTRAINT "endpoint_ten_minutes_pkey" PRIMARY KEY ("minute", "service_name", "endpoint")
+);
+
 -- Adds two packed histograms bucket by bucket (used by the ingest upsert).
 CREATE FUNCTION "merge_latency_histograms"(a BIGINT[], b BIGINT[]) RETURNS BIGINT[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
