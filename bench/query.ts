@@ -66,6 +66,8 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
       droppedAttributesCount: 0,
       droppedEventsCount: 0,
       droppedLinksCount: 0,
+      cacheResult: null,
+      cacheSystem: null,
     };
     const status = Math.random() < 0.02 ? 500 : 200;
     rows.push({
@@ -136,7 +138,8 @@ try {
   const base = stack.server.baseUrl;
   const fetchOk = async (path: string) => {
     const response = await fetch(`${base}${path}`);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}\n${stack.server.output.slice(-20).join("\n")}`);
+    if (!response.ok)
+      throw new Error(`${path}: HTTP ${response.status}\n${stack.server.output.slice(-20).join("\n")}`);
     return response.json();
   };
   const endpoint = encodeURIComponent("GET /api/resource-3/{id}");

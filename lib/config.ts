@@ -44,6 +44,7 @@ const envSchema = z.object({
   INGEST_WRITERS: positiveInt(2),
   SPAN_RETENTION: duration("7d"),
   ROLLUP_RETENTION: duration("90d"),
+  CACHE_ATTRIBUTION_DELAY: duration("2s"),
   SPAN_MAX_FUTURE: duration("1d"),
 });
 
@@ -78,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       // Spans older than their retention would be deleted at once: refuse them on arrival.
       maxPastNanos: BigInt(e.SPAN_RETENTION) * 1_000_000n,
       maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
+    },
+    cache: {
+      /** how long a trace must be quiet before its cache lookups are attributed (again) */
+      attributionDelayMs: e.CACHE_ATTRIBUTION_DELAY,
     },
     retention: {
       spansMs: e.SPAN_RETENTION,

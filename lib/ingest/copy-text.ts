@@ -26,6 +26,7 @@ export const SPAN_COPY_COLUMNS = [
   "dropped_links_count",
   "endpoint",
   "http_status_code",
+  "cache_result",
 ] as const;
 
 const SPECIAL = /[\\\n\r\t]/;
@@ -44,5 +45,5 @@ function copyBytes(value: Buffer | null): string {
 }
 
 export function spanCopyLine(row: SpanRow): string {
-  return `${row.startTimeUnixNano}\t${copyBytes(row.traceId)}\t${copyBytes(row.spanId)}\t${copyBytes(row.parentSpanId)}\t${row.durationNano}\t${copyText(row.serviceName)}\t${copyText(row.name)}\t${row.kind}\t${row.statusCode}\t${copyText(row.statusMessage)}\t${copyText(row.traceState)}\t${row.flags}\t${row.resourceId}\t${copyText(row.scopeName)}\t${copyText(row.scopeVersion)}\t${copyText(row.attributesJson)}\t${copyText(row.eventsJson)}\t${copyText(row.linksJson)}\t${row.droppedAttributesCount}\t${row.droppedEventsCount}\t${row.droppedLinksCount}\t${copyText(row.endpoint)}\t${row.httpStatusCode ?? "\\N"}\n`;
+  return `${row.startTimeUnixNano}\t${copyBytes(row.traceId)}\t${copyBytes(row.spanId)}\t${copyBytes(row.parentSpanId)}\t${row.durationNano}\t${copyText(row.serviceName)}\t${copyText(row.name)}\t${row.kind}\t${row.statusCode}\t${copyText(row.statusMessage)}\t${copyText(row.traceState)}\t${row.flags}\t${row.resourceId}\t${copyText(row.scopeName)}\t${copyText(row.scopeVersion)}\t${copyText(row.attributesJson)}\t${copyText(row.eventsJson)}\t${copyText(row.linksJson)}\t${row.droppedAttributesCount}\t${row.droppedEventsCount}\t${row.droppedLinksCount}\t${copyText(row.endpoint)}\t${row.httpStatusCode ?? "\\N"}\t${row.cacheResult ?? "\\N"}\n`;
 }

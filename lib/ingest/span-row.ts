@@ -27,6 +27,10 @@ export interface SpanRow {
   /** for request spans (SERVER/CONSUMER) only: lib/endpoints/endpoint-name.ts */
   endpoint: string | null;
   httpStatusCode: number | null;
+  /** 1 hit, 0 miss, null when not a cache lookup: lib/cache/cache-lookup.ts */
+  cacheResult: number | null;
+  /** the lookup's cache system (db.system…), for the cache-span rollup; not a column */
+  cacheSystem: string | null;
 }
 
 export interface ResourceRow {

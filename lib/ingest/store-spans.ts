@@ -7,6 +7,7 @@
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { upsertCacheSpanRollups } from "@/lib/cache/upsert-cache-span-rollups";
 import { SPAN_COPY_COLUMNS, spanCopyLine } from "@/lib/ingest/copy-text";
 import { dayOf, type SpanPartitions } from "@/lib/ingest/span-partitions";
 import type { ResourceRow, SpanRow } from "@/lib/ingest/span-row";
@@ -72,6 +73,7 @@ export class SpanStore {
       const inserted = await insertSpans(client, spans);
       await upsertTraces(client, inserted);
       await upsertEndpointRollups(client, inserted);
+      await upsertCacheSpanRollups(client, inserted);
       await client.query("COMMIT");
       for (const resource of newResources) this.knownResources.add(resource.id);
       return inserted.length;

@@ -2,11 +2,12 @@
 // to the sender as partial success, never failing the whole request) and maps the rest onto
 // SpanRow, with every string made safe for PostgreSQL text/jsonb (see sanitize.ts).
 
+import { cacheResultOf, cacheSystemOf } from "@/lib/cache/cache-lookup";
 import { endpointOf, httpStatusOf } from "@/lib/endpoints/endpoint-name";
 import type { NormalizedBatch, ResourceRow, SpanRow } from "@/lib/ingest/span-row";
 import { ResourceRows } from "./normalize-resource";
 import { cleanAttributes, cleanText } from "./sanitize";
-import type { OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "./types";
+import type { Attributes, OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "./types";
 
 export interface NormalizeOptions {
   nowUnixNano: bigint;
@@ -84,7 +85,16 @@ function toSpanRow(
     droppedLinksCount: Math.min(span.droppedLinksCount, INT32_MAX),
     endpoint: endpointOf(kind, name, attributes),
     httpStatusCode: httpStatusOf(attributes),
+    ...cacheFields(kind, attributes),
   };
+}
+
+function cacheFields(
+  kind: number,
+  attributes: Attributes,
+): { cacheResult: number | null; cacheSystem: string | null } {
+  const cacheResult = cacheResultOf(kind, attributes);
+  return { cacheResult, cacheSystem: cacheResult === null ? null : cacheSystemOf(attributes) };
 }
 
 /** The first rule the span breaks, phrased for the sender; null when it is valid. */

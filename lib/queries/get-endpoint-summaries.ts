@@ -3,6 +3,7 @@
 import type { EndpointSummary } from "@/lib/api/endpoint-schemas";
 import type { TimeWindow } from "@/lib/api/time-range";
 import { getPool } from "@/lib/db/pool";
+import { getEndpointCacheTotals } from "@/lib/queries/get-endpoint-cache-totals";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { msToMinute } from "@/lib/rollups/minutes";
 import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
@@ -25,11 +26,15 @@ interface SummaryRow {
 
 export async function getEndpointSummaries(window: TimeWindow, service?: string): Promise<EndpointSummary[]> {
   const tiers = tierWindow(msToMinute(window.from), msToMinute(window.to));
-  const { rows } = await getPool().query<SummaryRow>(SUMMARIES, [...tierParams(tiers), service ?? null]);
+  const [{ rows }, cache] = await Promise.all([
+    getPool().query<SummaryRow>(SUMMARIES, [...tierParams(tiers), service ?? null]),
+    getEndpointCacheTotals(window, service),
+  ]);
   return rows
     .map((row) => {
       const histogram = new Histogram();
       histogram.addPackedText(row.latency);
+      const lookups = cache.get(`${row.service_name}\u0000${row.endpoint}`);
       return {
         service: row.service_name,
         endpoint: row.endpoint,
@@ -37,8 +42,8 @@ export async function getEndpointSummaries(window: TimeWindow, service?: string)
         errorCount: row.errors,
         errorRate: row.requests > 0 ? row.errors / row.requests : 0,
         ...histogram.percentilesMs(),
-        cacheHitRatio: null,
-        cacheLookups: 0,
+        cacheHitRatio: lookups ? lookups.hits / lookups.lookups : null,
+        cacheLookups: lookups?.lookups ?? 0,
       };
     })
     .sort((a, b) => a.service.localeCompare(b.service) || b.count - a.count);

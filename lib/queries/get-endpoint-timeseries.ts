@@ -14,6 +14,22 @@ FROM endpoint_minutes
 WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
 GROUP BY slot`;
 
+const CACHE_COUNTS = `
+SELECT (minute - $1) / $3 AS slot, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
+FROM endpoint_cache_minutes
+WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
+GROUP BY slot`;
+
+const CACHE_LATENCY = `
+SELECT (minute - $1) / $3 AS slot, outcome, bucket, sum(requests)::float8 AS requests
+FROM endpoint_cache_latency
+WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
+GROUP BY slot, outcome, bucket
+HAVING sum(requests) > 0`;
+
+/** Cache outcome of a request: 0 at least one miss, 1 hits only (resolve-cache-attribution.ts). */
+const MISSED = 0;
+
 export async function getEndpointTimeseries(
   window: TimeWindow,
   stepMs: number,
@@ -21,27 +37,35 @@ export async function getEndpointTimeseries(
   endpoint: string,
 ): Promise<LatencyPoint[]> {
   const fromMinute = msToMinute(window.from);
-  const { rows } = await getPool().query<{
-    slot: string;
-    requests: number;
-    errors: number;
-    latency: string | null;
-  }>(POINTS, [fromMinute, msToMinute(window.to), stepMs / 60_000, service, endpoint]);
+  const params = [fromMinute, msToMinute(window.to), stepMs / 60_000, service, endpoint];
+  const pool = getPool();
+  const [{ rows }, cacheCounts, cacheLatency] = await Promise.all([
+    pool.query<{ slot: string; requests: number; errors: number; latency: string | null }>(POINTS, params),
+    pool.query<{ slot: string; lookups: number; hits: number }>(CACHE_COUNTS, params),
+    pool.query<{ slot: string; outcome: number; bucket: number; requests: number }>(CACHE_LATENCY, params),
+  ]);
   const bySlot = new Map(rows.map((row) => [Number(row.slot), row]));
+  const cacheBySlot = new Map(cacheCounts.rows.map((row) => [Number(row.slot), row]));
   const slots = Math.ceil((window.to - window.from) / stepMs);
+  const missed = Array.from({ length: slots }, () => new Histogram());
+  const hitOnly = Array.from({ length: slots }, () => new Histogram());
+  for (const row of cacheLatency.rows) {
+    (row.outcome === MISSED ? missed : hitOnly)[Number(row.slot)]?.add(row.bucket, row.requests);
+  }
   return Array.from({ length: slots }, (_, slot) => {
     const row = bySlot.get(slot);
     const histogram = new Histogram();
     histogram.addPackedText(row?.latency ?? null);
+    const cache = cacheBySlot.get(slot);
     return {
       t: minuteToMs(fromMinute) + slot * stepMs,
       count: row?.requests ?? 0,
       errorCount: row?.errors ?? 0,
       ...histogram.percentilesMs(),
-      cacheLookups: 0,
-      cacheHits: 0,
-      cacheMissP95Ms: null,
-      cacheHitP95Ms: null,
+      cacheLookups: cache?.lookups ?? 0,
+      cacheHits: cache?.hits ?? 0,
+      cacheMissP95Ms: (missed[slot] as Histogram).percentilesMs().p95Ms,
+      cacheHitP95Ms: (hitOnly[slot] as Histogram).percentilesMs().p95Ms,
     };
   });
 }

@@ -48,7 +48,15 @@ export async function applyRetention(
       (spanCutoff / DAY_NANOS) * DAY_NANOS,
     ]);
     let deletedRollupRows = 0;
-    for (const table of ["endpoint_minutes", "endpoint_ten_minutes"]) {
+    const spanCutoffMinute = spanCutoff / NANOS_PER_MINUTE;
+    await client.query("DELETE FROM request_cache_lookups WHERE minute < $1", [spanCutoffMinute]);
+    for (const table of [
+      "endpoint_minutes",
+      "endpoint_ten_minutes",
+      "endpoint_cache_minutes",
+      "endpoint_cache_latency",
+      "cache_span_minutes",
+    ]) {
       deletedRollupRows +=
         (await client.query(`DELETE FROM ${table} WHERE minute < $1`, [rollupCutoffMinute])).rowCount ?? 0;
     }

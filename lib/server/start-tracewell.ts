@@ -13,6 +13,7 @@ import { TraceIngest } from "@/lib/ingest/ingest-traces";
 import { SpanPartitions } from "@/lib/ingest/span-partitions";
 import { SpanStore } from "@/lib/ingest/store-spans";
 import { createOtlpHttpHandler } from "@/lib/receivers/otlp-http";
+import { startCacheAttribution } from "@/lib/cache/cache-attribution-worker";
 import { ByteBudget } from "@/lib/receivers/read-body";
 import { applyRetention } from "@/lib/retention/apply-retention";
 
@@ -72,6 +73,7 @@ export async function startTracewell(
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
+  const cacheAttribution = startCacheAttribution(pool, { quietMs: config.cache.attributionDelayMs, log });
 
   const expire = () =>
     applyRetention(pool, config.retention).then(
@@ -96,6 +98,7 @@ export async function startTracewell(
       otlp.closeIdleConnections();
       await closed;
       await app.close?.();
+      await cacheAttribution.stop();
       await closePool();
       await embedded?.stop();
     })();

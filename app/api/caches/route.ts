@@ -2,11 +2,12 @@
 import type { CachesResponse } from "@/lib/api/endpoint-schemas";
 import { jsonOr400 } from "@/lib/api/json-route";
 import { parseWindow } from "@/lib/api/time-range";
+import { getCaches } from "@/lib/queries/get-caches";
 
 export function GET(request: Request) {
   return jsonOr400(async (): Promise<CachesResponse> => {
     const params = new URL(request.url).searchParams;
     const window = parseWindow(params);
-    return { ...window, endpoints: [], caches: [] };
+    return { ...window, ...(await getCaches(window, params.get("service") || undefined)) };
   });
 }
