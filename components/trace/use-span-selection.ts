@@ -1,34 +1,29 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useOptimistic, useTransition } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback } from "react";
 
 /**
  * The selected span lives in the URL (`?span={spanId}`) so a pasted link opens the same view.
- * The optimistic value answers a click or key press at once, while router.replace updates the
- * address in the background; rapid arrow-key presses thus never flicker back to an older span.
+ * Native history.replaceState is integrated with the App Router (useSearchParams follows it), so
+ * a click or arrow key updates the address without a server round trip.
  */
 export function useSpanSelection() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const urlSpanId = useSearchParams().get("span");
-  const [selectedSpanId, setOptimisticSpanId] = useOptimistic(urlSpanId);
-  const [, startTransition] = useTransition();
+  const selectedSpanId = useSearchParams().get("span");
 
-  const select = useCallback(
-    (spanId: string | null) => {
-      startTransition(() => {
-        setOptimisticSpanId(spanId);
-        // Read the live query string so other parameters survive and `select` stays stable.
-        const params = new URLSearchParams(window.location.search);
-        if (spanId === null) params.delete("span");
-        else params.set("span", spanId);
-        const query = params.toString();
-        router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-      });
-    },
-    [router, pathname, setOptimisticSpanId],
-  );
+  const select = useCallback((spanId: string | null) => {
+    // Read the live query string so other parameters survive and `select` stays stable.
+    const params = new URLSearchParams(window.location.search);
+    if (spanId === null) params.delete("span");
+    else params.set("span", spanId);
+    const query = params.toString();
+    // null state, as Next.js documents: it then records the change and updates useSearchParams.
+    window.history.replaceState(
+      null,
+      "",
+      query ? `${window.location.pathname}?${query}` : window.location.pathname,
+    );
+  }, []);
 
   return { selectedSpanId, select };
 }
