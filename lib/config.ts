@@ -34,7 +34,8 @@ const envSchema = z.object({
   PORT: port(3000),
   OTLP_HTTP_PORT: port(4318),
   OTLP_GRPC_PORT: port(4317),
-  DATABASE_URL: z.string().url().optional(),
+  // Empty counts as unset (e.g. `DATABASE_URL=` in a shell or an env file): embedded PostgreSQL.
+  DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: port(0),
   OTLP_MAX_BODY_BYTES: positiveInt(16 * MiB),
