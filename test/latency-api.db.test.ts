@@ -11,6 +11,7 @@ import {
   servicesResponseSchema,
   timeseriesResponseSchema,
 } from "@/lib/api/endpoint-schemas";
+import { normalFrom, seededRandom } from "./support/random";
 import { makeExporter, sendSpans } from "./support/send-spans";
 
 const { baseUrl, otlpHttpUrl, databaseUrl } = inject("tracewell");
@@ -23,18 +24,8 @@ const now = Date.now();
 const windowFrom = Math.floor((now - 40 * MINUTE) / MINUTE) * MINUTE;
 const windowTo = Math.ceil((now + MINUTE) / MINUTE) * MINUTE;
 
-/** Deterministic PRNG so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(7);
-const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+const rand = seededRandom(7);
+const normal = () => normalFrom(rand);
 
 /**
  * Requests spread over the last 30 minutes:

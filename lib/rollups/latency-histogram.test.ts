@@ -1,21 +1,7 @@
 // Quantiles from merged log buckets against exact nearest-rank values over the same durations.
 import { describe, expect, it } from "vitest";
 import { bucketOf, Histogram, RELATIVE_ERROR } from "@/lib/rollups/latency-histogram";
-
-/** Deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normal(rand: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
+import { normalFrom as normal, seededRandom as random } from "@/test/support/random";
 
 const MS = 1e6;
 const distributions: Array<[string, (rand: () => number) => number]> = [
