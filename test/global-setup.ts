@@ -7,6 +7,7 @@ import { startTracewellProcess } from "./support/tracewell-process";
 export interface TracewellUnderTest {
   baseUrl: string;
   otlpHttpUrl: string;
+  otlpGrpcUrl: string;
   databaseUrl: string;
 }
 
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
   project.provide("tracewell", {
     baseUrl: server.baseUrl,
     otlpHttpUrl: server.otlpHttpUrl,
+    otlpGrpcUrl: server.otlpGrpcUrl,
     databaseUrl: database.url,
   });
   return async () => {

@@ -1,22 +1,32 @@
-// Daily range partitions of `spans`, created on demand. Expiry (a later milestone) drops them.
+// Daily range partitions (of `spans` by start time, of `metric_points` by point time), created on
+// demand. Expiry (lib/retention) drops them.
 import type pg from "pg";
 
 export const DAY_NANOS = 86_400_000_000_000n;
 /** Arbitrary constant: serialises partition creation across processes sharing a database. */
 const PARTITION_LOCK_KEY = 7_240_019_002;
 
+/** The tables partitioned by day; table names go into DDL, so only these are accepted. */
+export type DayPartitionedTable = "spans" | "metric_points";
+const DAY_PARTITIONED_TABLES: readonly string[] = ["spans", "metric_points"] satisfies DayPartitionedTable[];
+
 export function dayOf(unixNano: bigint): bigint {
   return unixNano / DAY_NANOS;
 }
 
-export function partitionName(day: bigint): string {
+/** "spans_20261124", "metric_points_20261124" */
+export function partitionName(day: bigint, table: DayPartitionedTable = "spans"): string {
   const date = new Date(Number(day) * 86_400_000);
-  return `spans_${date.toISOString().slice(0, 10).replaceAll("-", "")}`;
+  return `${table}_${date.toISOString().slice(0, 10).replaceAll("-", "")}`;
 }
 
 /** Remembers which days exist so the hot path asks PostgreSQL only about new days. */
-export class SpanPartitions {
+export class DayPartitions {
   private readonly known = new Set<bigint>();
+
+  constructor(readonly table: DayPartitionedTable) {
+    if (!DAY_PARTITIONED_TABLES.includes(table)) throw new Error(`${table} is not partitioned by day`);
+  }
 
   async ensure(pool: pg.Pool, days: Iterable<bigint>): Promise<void> {
     const missing = [...new Set(days)].filter((day) => !this.known.has(day));
@@ -30,7 +40,7 @@ export class SpanPartitions {
       for (const day of missing) {
         const from = day * DAY_NANOS;
         await client.query(
-          `CREATE TABLE IF NOT EXISTS "${partitionName(day)}" PARTITION OF spans
+          `CREATE TABLE IF NOT EXISTS "${partitionName(day, this.table)}" PARTITION OF ${this.table}
            FOR VALUES FROM (${from}) TO (${from + DAY_NANOS})`,
         );
       }
@@ -42,5 +52,12 @@ export class SpanPartitions {
     } finally {
       client.release();
     }
+  }
+}
+
+/** Day partitions of `spans`. */
+export class SpanPartitions extends DayPartitions {
+  constructor() {
+    super("spans");
   }
 }

@@ -1,11 +1,13 @@
-// OTLP/HTTP receiver (POST /v1/traces), served on OTLP_HTTP_PORT and under /v1/* on PORT.
+// OTLP/HTTP receiver (POST /v1/traces, POST /v1/metrics), served on OTLP_HTTP_PORT and under /v1/*
+// on PORT.
 // Transport only: content negotiation, limits and status codes; storing is lib/ingest's job.
 // Status codes and bodies follow the OTLP/HTTP spec: errors carry a google.rpc.Status in the
 // request's encoding, and 429/503 carry Retry-After.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MetricIngest } from "@/lib/ingest/ingest-metrics";
 import { IngestSaturatedError, IngestUnavailableError } from "@/lib/ingest/ingest-queue";
-import type { OtlpEncoding, TraceIngest } from "@/lib/ingest/ingest-traces";
-import { encodeExportResponse, encodeStatus } from "@/lib/otlp/encode-response";
+import type { OtlpEncoding, PartialSuccess, TraceIngest } from "@/lib/ingest/ingest-traces";
+import { type ExportKind, encodeExportResponse, encodeStatus } from "@/lib/otlp/encode-response";
 import { OtlpDecodeError } from "@/lib/otlp/types";
 import {
   BudgetExhaustedError,
@@ -18,6 +20,7 @@ import {
 
 export interface OtlpHttpOptions {
   traces: TraceIngest;
+  metrics: MetricIngest;
   maxBodyBytes: number;
   maxDecompressedBytes: number;
   budget: ByteBudget;
@@ -45,13 +48,27 @@ class HttpError extends Error {
   }
 }
 
+type Signal = {
+  kind: ExportKind;
+  ingest: (body: Uint8Array, encoding: OtlpEncoding) => Promise<PartialSuccess | null>;
+};
+
 export function createOtlpHttpHandler(options: OtlpHttpOptions) {
+  const signals: Record<string, Signal> = {
+    "/v1/traces": { kind: "spans", ingest: (body, encoding) => options.traces.ingest(body, encoding) },
+    "/v1/metrics": { kind: "dataPoints", ingest: (body, encoding) => options.metrics.ingest(body, encoding) },
+  };
   return async function handleOtlpHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let encoding: OtlpEncoding = "json";
     try {
-      const path = (request.url ?? "/").split("?")[0];
-      if (path !== "/v1/traces") {
-        throw new HttpError(404, Code.NOT_FOUND, `no OTLP endpoint at ${path}; traces go to POST /v1/traces`);
+      const path = (request.url ?? "/").split("?")[0] ?? "/";
+      const signal = Object.hasOwn(signals, path) ? signals[path] : undefined;
+      if (signal === undefined) {
+        throw new HttpError(
+          404,
+          Code.NOT_FOUND,
+          `no OTLP endpoint at ${path}; traces go to POST /v1/traces, metrics to POST /v1/metrics`,
+        );
       }
       if (request.method !== "POST") {
         throw new HttpError(405, Code.INVALID_ARGUMENT, "use POST", { Allow: "POST" });
@@ -66,14 +83,14 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
         );
       }
       const wire = await readBody(request, options.maxBodyBytes, options.budget);
-      let partial: Awaited<ReturnType<TraceIngest["ingest"]>>;
+      let partial: PartialSuccess | null;
       try {
         const body = await inflate(wire, contentEncoding, options.maxDecompressedBytes);
-        partial = await options.traces.ingest(body, encoding);
+        partial = await signal.ingest(body, encoding);
       } finally {
         options.budget.give(wire.length);
       }
-      send(response, 200, encoding, encodeExportResponse(encoding, partial));
+      send(response, 200, encoding, encodeExportResponse(encoding, partial, signal.kind));
     } catch (error) {
       const failure = toHttpError(error);
       if (failure.status >= 500 && failure.status !== 503)
@@ -116,7 +133,7 @@ function toHttpError(error: unknown): HttpError {
   if (error instanceof IngestUnavailableError) {
     return new HttpError(503, Code.UNAVAILABLE, message, { "Retry-After": "5" });
   }
-  return new HttpError(500, Code.INTERNAL, "internal error while storing spans; see the server log");
+  return new HttpError(500, Code.INTERNAL, "internal error while storing the data; see the server log");
 }
 
 function send(

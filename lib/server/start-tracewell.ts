@@ -3,23 +3,27 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { startCacheAttribution } from "@/lib/cache/cache-attribution-worker";
 import type { TracewellConfig } from "@/lib/config";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 import { closePool, getPool } from "@/lib/db/pool";
 import { markDatabaseMigrated } from "@/lib/db/readiness";
+import { MetricIngest } from "@/lib/ingest/ingest-metrics";
 import { IngestQueue } from "@/lib/ingest/ingest-queue";
 import { TraceIngest } from "@/lib/ingest/ingest-traces";
-import { SpanPartitions } from "@/lib/ingest/span-partitions";
+import { DayPartitions, SpanPartitions } from "@/lib/ingest/span-partitions";
+import { MetricPointStore } from "@/lib/ingest/store-metric-points";
 import { SpanStore } from "@/lib/ingest/store-spans";
+import { startOtlpGrpcServer } from "@/lib/receivers/otlp-grpc";
 import { createOtlpHttpHandler } from "@/lib/receivers/otlp-http";
-import { startCacheAttribution } from "@/lib/cache/cache-attribution-worker";
 import { ByteBudget } from "@/lib/receivers/read-body";
 import { applyRetention } from "@/lib/retention/apply-retention";
 
 export interface RunningTracewell {
   port: number;
   otlpHttpPort: number;
+  otlpGrpcPort: number;
   stop(): Promise<void>;
 }
 
@@ -48,8 +52,15 @@ export async function startTracewell(
 
   const queue = new IngestQueue(new SpanStore(pool, new SpanPartitions()), config.ingest);
   const traces = new TraceIngest(queue, config.ingest);
+  // Metrics have their own queue (same limits and semantics) so neither signal can starve the other.
+  const metricQueue = new IngestQueue(new MetricPointStore(pool, new DayPartitions("metric_points")), {
+    ...config.ingest,
+    rowNoun: "data points",
+  });
+  const metrics = new MetricIngest(metricQueue, config.ingest);
   const otlpHttp = createOtlpHttpHandler({
     traces,
+    metrics,
     maxBodyBytes: config.limits.maxBodyBytes,
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
     // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
@@ -74,6 +85,12 @@ export async function startTracewell(
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
   const cacheAttribution = startCacheAttribution(pool, { quietMs: config.cache.attributionDelayMs, log });
+  const otlpGrpc = await startOtlpGrpcServer(
+    { traces, metrics, maxMessageBytes: config.limits.maxGrpcMessageBytes, log },
+    config.host,
+    config.otlpGrpcPort,
+  );
+  log(`OTLP/gRPC receiver on localhost:${otlpGrpc.port} (TraceService/Export, MetricsService/Export)`);
 
   const expire = () =>
     applyRetention(pool, config.retention).then(
@@ -93,7 +110,9 @@ export async function startTracewell(
       // Stop taking requests, let in-flight exports commit, then release the database.
       clearInterval(retentionTimer);
       const closed = Promise.all([close(web), close(otlp)]);
-      await queue.close();
+      // gRPC first: its in-flight exports are answered once committed, while the queues still run.
+      await otlpGrpc.stop();
+      await Promise.all([queue.close(), metricQueue.close()]);
       web.closeIdleConnections();
       otlp.closeIdleConnections();
       await closed;
@@ -104,7 +123,7 @@ export async function startTracewell(
     })();
     return stopping;
   };
-  return { port, otlpHttpPort, stop };
+  return { port, otlpHttpPort, otlpGrpcPort: otlpGrpc.port, stop };
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {

@@ -1,14 +1,24 @@
-// Runs Tracewell exactly as `npm start` does (scripts/start.ts), in a child process on free
-// ports, for integration and end-to-end tests.
+// Runs Tracewell exactly as `npm start` does (`node --import tsx scripts/start.ts`), in a child
+// process on free ports, for integration and end-to-end tests. One process, not the tsx CLI: the
+// CLI relays SIGTERM and SIGKILLs a server that is slow to acknowledge it, and shutdown tests must
+// see the server's own graceful exit.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
+export interface TracewellPorts {
+  port: number;
+  otlpHttpPort: number;
+  otlpGrpcPort: number;
+}
+
 export interface TracewellProcess {
   baseUrl: string;
   otlpHttpUrl: string;
-  ports: { port: number; otlpHttpPort: number };
+  /** http://127.0.0.1:PORT: the form the Node OTLP/gRPC exporters take (plaintext) */
+  otlpGrpcUrl: string;
+  ports: TracewellPorts;
   output: string[];
   child: ChildProcess;
   stop(): Promise<number | null>;
@@ -19,9 +29,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export async function startTracewellProcess(options: {
   databaseUrl: string;
   env?: Record<string, string>;
-  ports?: { port: number; otlpHttpPort: number };
+  ports?: { port: number; otlpHttpPort: number; otlpGrpcPort?: number };
 }): Promise<TracewellProcess> {
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -29,7 +39,7 @@ export async function startTracewellProcess(options: {
       HOST: "127.0.0.1",
       PORT: String(options.ports?.port ?? 0),
       OTLP_HTTP_PORT: String(options.ports?.otlpHttpPort ?? 0),
-      OTLP_GRPC_PORT: "0",
+      OTLP_GRPC_PORT: String(options.ports?.otlpGrpcPort ?? 0),
       DATABASE_URL: options.databaseUrl,
       ...options.env,
     },
@@ -37,7 +47,7 @@ export async function startTracewellProcess(options: {
   });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const ready = new Promise<{ port: number; otlpHttpPort: number }>((resolve, reject) => {
+  const ready = new Promise<TracewellPorts>((resolve, reject) => {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
       output.push(line);
       if (line.startsWith("TRACEWELL_READY ")) resolve(JSON.parse(line.slice("TRACEWELL_READY ".length)));
@@ -51,6 +61,7 @@ export async function startTracewellProcess(options: {
   return {
     baseUrl: `http://127.0.0.1:${ports.port}`,
     otlpHttpUrl: `http://127.0.0.1:${ports.otlpHttpPort}`,
+    otlpGrpcUrl: `http://127.0.0.1:${ports.otlpGrpcPort}`,
     ports,
     output,
     child,
