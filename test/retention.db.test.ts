@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
-import { SpanPartitions } from "@/lib/ingest/span-partitions";
+import { DayPartitions, dayOf, SpanPartitions } from "@/lib/ingest/span-partitions";
 import { SpanStore } from "@/lib/ingest/store-spans";
 import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
 import { normalizeTraceRequest } from "@/lib/otlp/normalize";
@@ -40,15 +40,20 @@ async function storeAt(startMs: number): Promise<void> {
 const count = async (sql: string) => Number((await pool.query(sql)).rows[0].n);
 
 describe("applyRetention", () => {
-  it("drops span partitions past SPAN_RETENTION and keeps their rollups until ROLLUP_RETENTION", async () => {
+  it("drops span and metric point partitions past SPAN_RETENTION and keeps their rollups until ROLLUP_RETENTION", async () => {
     const now = Date.UTC(2026, 10, 24, 12);
     await storeAt(now - 10 * DAY); // expired spans, rollups kept
     await storeAt(now - 100 * DAY); // everything expired
     await storeAt(now - 60_000); // fresh
+    await new DayPartitions("metric_points").ensure(pool, [dayOf(BigInt(now - 10 * DAY) * 1_000_000n)]);
     expect(await count("SELECT count(*) AS n FROM spans")).toBe(15);
 
     const result = await applyRetention(pool, { spansMs: 7 * DAY, rollupsMs: 90 * DAY }, now);
-    expect(result?.droppedPartitions.sort()).toEqual(["spans_20260816", "spans_20261114"]);
+    expect(result?.droppedPartitions.sort()).toEqual([
+      "metric_points_20261114",
+      "spans_20260816",
+      "spans_20261114",
+    ]);
     expect(await count("SELECT count(*) AS n FROM spans")).toBe(5);
     expect(await count("SELECT count(*) AS n FROM traces")).toBe(1);
     const minutes = await pool.query<{ minute: string }>(

@@ -1,5 +1,6 @@
-// Expires data: raw spans after SPAN_RETENTION by dropping whole day partitions (no row-by-row
-// DELETE, no bloat), rollups after the longer ROLLUP_RETENTION, so latency history outlives traces.
+// Expires data: raw spans and metric points after SPAN_RETENTION by dropping whole day partitions
+// (no row-by-row DELETE, no bloat), rollups after the longer ROLLUP_RETENTION, so latency history
+// outlives traces.
 // Runs at start and hourly; a try-lock lets one of several processes do it.
 import type pg from "pg";
 import { DAY_NANOS } from "@/lib/ingest/span-partitions";
@@ -33,7 +34,7 @@ export async function applyRetention(
     const partitions = await client.query<{ name: string; bound: string }>(
       `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-       WHERE i.inhparent = 'spans'::regclass`,
+       WHERE i.inhparent IN ('spans'::regclass, 'metric_points'::regclass)`,
     );
     const droppedPartitions: string[] = [];
     for (const { name, bound } of partitions.rows) {
