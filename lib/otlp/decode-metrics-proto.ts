@@ -4,7 +4,8 @@
 // Repeated scalars are accepted packed (the proto3 default) and unpacked, as the protobuf rules require.
 
 import { readKeyValue } from "./decode-any-value-proto";
-import { ProtoReader, WIRE_FIXED64, WIRE_LEN, WIRE_VARINT } from "./protobuf-reader";
+import { fixed64, len, readResource, readScope, varint } from "./decode-common-proto";
+import { ProtoReader } from "./protobuf-reader";
 import type {
   Attributes,
   OtlpExemplar,
@@ -23,10 +24,6 @@ import type {
   OtlpSummaryDataPoint,
   OtlpValueAtQuantile,
 } from "./types";
-
-const len = (field: number) => (field << 3) | WIRE_LEN;
-const varint = (field: number) => (field << 3) | WIRE_VARINT;
-const fixed64 = (field: number) => (field << 3) | WIRE_FIXED64;
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
@@ -56,20 +53,6 @@ function readResourceMetrics(r: ProtoReader): OtlpResourceMetrics {
   return { resource, scopeMetrics };
 }
 
-function readResource(r: ProtoReader): OtlpResource {
-  const outer = r.enter();
-  const attributes: Attributes = {};
-  let droppedAttributesCount = 0;
-  while (r.pos < r.limit) {
-    const tag = r.tag();
-    if (tag === len(1)) readKeyValue(r, attributes, 0);
-    else if (tag === varint(2)) droppedAttributesCount = r.varint32();
-    else r.skip(tag);
-  }
-  r.leave(outer);
-  return { attributes, droppedAttributesCount };
-}
-
 function readScopeMetrics(r: ProtoReader): OtlpScopeMetrics {
   const outer = r.enter();
   let scope: OtlpScope = { name: "", version: "" };
@@ -82,20 +65,6 @@ function readScopeMetrics(r: ProtoReader): OtlpScopeMetrics {
   }
   r.leave(outer);
   return { scope, metrics };
-}
-
-function readScope(r: ProtoReader): OtlpScope {
-  const outer = r.enter();
-  let name = "";
-  let version = "";
-  while (r.pos < r.limit) {
-    const tag = r.tag();
-    if (tag === len(1)) name = r.string();
-    else if (tag === len(2)) version = r.string();
-    else r.skip(tag);
-  }
-  r.leave(outer);
-  return { name, version };
 }
 
 function readMetric(r: ProtoReader): OtlpMetric {

@@ -3,7 +3,8 @@
 // (schema_url, scope attributes, future additions) are skipped as the protobuf rules require.
 
 import { readKeyValue } from "./decode-any-value-proto";
-import { ProtoReader, WIRE_FIXED32, WIRE_FIXED64, WIRE_LEN, WIRE_VARINT } from "./protobuf-reader";
+import { fixed32, fixed64, len, readResource, readScope, varint } from "./decode-common-proto";
+import { ProtoReader } from "./protobuf-reader";
 import type {
   Attributes,
   OtlpEvent,
@@ -16,11 +17,6 @@ import type {
   OtlpStatus,
   OtlpTraceRequest,
 } from "./types";
-
-const len = (field: number) => (field << 3) | WIRE_LEN;
-const varint = (field: number) => (field << 3) | WIRE_VARINT;
-const fixed64 = (field: number) => (field << 3) | WIRE_FIXED64;
-const fixed32 = (field: number) => (field << 3) | WIRE_FIXED32;
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
@@ -50,20 +46,6 @@ function readResourceSpans(r: ProtoReader): OtlpResourceSpans {
   return { resource, scopeSpans };
 }
 
-function readResource(r: ProtoReader): OtlpResource {
-  const outer = r.enter();
-  const attributes: Attributes = {};
-  let droppedAttributesCount = 0;
-  while (r.pos < r.limit) {
-    const tag = r.tag();
-    if (tag === len(1)) readKeyValue(r, attributes, 0);
-    else if (tag === varint(2)) droppedAttributesCount = r.varint32();
-    else r.skip(tag);
-  }
-  r.leave(outer);
-  return { attributes, droppedAttributesCount };
-}
-
 function readScopeSpans(r: ProtoReader): OtlpScopeSpans {
   const outer = r.enter();
   let scope: OtlpScope = { name: "", version: "" };
@@ -76,20 +58,6 @@ function readScopeSpans(r: ProtoReader): OtlpScopeSpans {
   }
   r.leave(outer);
   return { scope, spans };
-}
-
-function readScope(r: ProtoReader): OtlpScope {
-  const outer = r.enter();
-  let name = "";
-  let version = "";
-  while (r.pos < r.limit) {
-    const tag = r.tag();
-    if (tag === len(1)) name = r.string();
-    else if (tag === len(2)) version = r.string();
-    else r.skip(tag);
-  }
-  r.leave(outer);
-  return { name, version };
 }
 
 function readSpan(r: ProtoReader): OtlpSpan {
