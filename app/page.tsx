@@ -1,21 +1,28 @@
-import { ExporterSetup } from "@/components/home/exporter-setup";
-import { TraceIdForm } from "@/components/home/trace-id-form";
+import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { OverviewSkeleton } from "@/components/overview/service-section";
+import { ServicesOverview } from "@/components/overview/services-overview";
 
-export default function HomePage() {
+export const metadata: Metadata = { title: "Services" };
+
+/** `/?range=1h&service=…&sort=p99&dir=desc`: services and their endpoints. */
+export default function OverviewPage() {
   return (
     <>
       <AppHeader />
-      <main className="mx-auto flex w-full max-w-3xl flex-col gap-10 px-4 py-10">
-        <div className="flex flex-col gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">Traces</h1>
-          <p className="text-zinc-600 dark:text-zinc-400">
-            Open a trace by its id, or follow a link that someone shared.
-          </p>
-        </div>
-        <TraceIdForm />
-        <ExporterSetup />
-      </main>
+      {/* The overview reads its state (range, service, sort) from the URL with useSearchParams. */}
+      <Suspense fallback={<PageFallback />}>
+        <ServicesOverview />
+      </Suspense>
     </>
+  );
+}
+
+function PageFallback() {
+  return (
+    <main className="mx-auto w-full max-w-6xl px-4 py-6">
+      <OverviewSkeleton />
+    </main>
   );
 }

@@ -1,19 +1,9 @@
 // The trace page end to end: a trace sent by the official OpenTelemetry SDK and OTLP/protobuf
 // exporter, then read the way an on-call engineer does (waterfall, span details, shared links).
 import { randomBytes } from "node:crypto";
-import {
-  context,
-  ROOT_CONTEXT,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
-  type Tracer,
-  trace,
-} from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { SpanKind } from "@opentelemetry/api";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type SeedSpan, sendTraces } from "./support/seed";
 
 const hostile = "<img src=x onerror=alert(1)>";
 const itemCount = 40;
@@ -33,86 +23,90 @@ interface SeededTrace {
  *     └── charge card           e2e-payments  SERVER    78─105  ERROR, hostile attribute, one event
  */
 async function sendTrace(): Promise<SeededTrace> {
-  const otlpHttpUrl = process.env.TRACEWELL_OTLP_HTTP_URL;
-  if (!otlpHttpUrl)
-    throw new Error("TRACEWELL_OTLP_HTTP_URL is not set: run this through playwright.config.ts");
-  const providerFor = (service: string) =>
-    new BasicTracerProvider({
-      resource: resourceFromAttributes({ "service.name": service, "deployment.environment.name": "e2e" }),
-      spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url: `${otlpHttpUrl}/v1/traces` }))],
-    });
-  const frontend = providerFor("e2e-frontend");
-  const payments = providerFor("e2e-payments");
-  const frontendTracer = frontend.getTracer("e2e-checkout", "1.0.0");
-  const paymentsTracer = payments.getTracer("e2e-payments-sdk", "2.1.0");
-
   const t0 = Date.now() - 10_000;
-  const at = (ms: number) => new Date(t0 + ms);
-  const childOf = (
-    tracer: Tracer,
-    parent: Span,
-    name: string,
-    kind: SpanKind,
-    startMs: number,
-    attributes: Record<string, string | number>,
-  ) =>
-    tracer.startSpan(
-      name,
-      { kind, startTime: at(startMs), attributes },
-      trace.setSpan(context.active(), parent),
-    );
-
-  const root = frontendTracer.startSpan(
-    "GET /checkout",
-    {
-      kind: SpanKind.SERVER,
-      startTime: at(0),
-      attributes: { "http.request.method": "GET", "url.path": "/checkout" },
+  const at = (ms: number) => t0 + ms;
+  const root: SeedSpan = {
+    key: "root",
+    service: "e2e-frontend",
+    name: "GET /checkout",
+    kind: SpanKind.SERVER,
+    start: at(0),
+    end: at(120),
+    attributes: { "http.request.method": "GET", "url.path": "/checkout" },
+    children: [
+      {
+        key: "loadCart",
+        name: "load cart",
+        kind: SpanKind.INTERNAL,
+        start: at(5),
+        end: at(28),
+        attributes: { "cart.items": 3 },
+        children: [
+          {
+            key: "selectCarts",
+            name: "SELECT carts",
+            kind: SpanKind.CLIENT,
+            start: at(8),
+            end: at(20),
+            attributes: {
+              "db.system.name": "postgresql",
+              "db.query.text": "SELECT * FROM carts WHERE id = $1",
+            },
+          },
+        ],
+      },
+      ...Array.from(
+        { length: itemCount },
+        (_, i): SeedSpan => ({
+          name: `render item ${i}`,
+          kind: SpanKind.INTERNAL,
+          start: at(30 + i),
+          end: at(31 + i),
+          attributes: { "item.index": i },
+        }),
+      ),
+      {
+        key: "charge",
+        name: "POST /charge",
+        kind: SpanKind.CLIENT,
+        start: at(75),
+        end: at(110),
+        attributes: { "http.request.method": "POST" },
+        children: [
+          {
+            key: "chargeCard",
+            service: "e2e-payments",
+            name: "charge card",
+            kind: SpanKind.SERVER,
+            start: at(78),
+            end: at(105),
+            attributes: { "payment.provider": "acme", "payment.note": hostile, "payment.amount": 42.5 },
+            events: [
+              { name: "card declined", at: at(100), attributes: { "decline.code": "insufficient_funds" } },
+            ],
+            error: "card declined by issuer",
+          },
+        ],
+      },
+    ],
+  };
+  const sent = await sendTraces([root], {
+    resource: { "deployment.environment.name": "e2e" },
+    scopes: {
+      "e2e-frontend": { name: "e2e-checkout", version: "1.0.0" },
+      "e2e-payments": { name: "e2e-payments-sdk", version: "2.1.0" },
     },
-    ROOT_CONTEXT,
-  );
-  const loadCart = childOf(frontendTracer, root, "load cart", SpanKind.INTERNAL, 5, { "cart.items": 3 });
-  const selectCarts = childOf(frontendTracer, loadCart, "SELECT carts", SpanKind.CLIENT, 8, {
-    "db.system.name": "postgresql",
-    "db.query.text": "SELECT * FROM carts WHERE id = $1",
   });
-  selectCarts.end(at(20));
-  loadCart.end(at(28));
-  for (let i = 0; i < itemCount; i++) {
-    childOf(frontendTracer, root, `render item ${i}`, SpanKind.INTERNAL, 30 + i, { "item.index": i }).end(
-      at(31 + i),
-    );
-    // SimpleSpanProcessor exports each span on end(); the exporter refuses more than 30 exports
-    // in flight ("Concurrent export limit reached"), so let them drain now and then.
-    if (i % 10 === 9) await frontend.forceFlush();
-  }
-  const charge = childOf(frontendTracer, root, "POST /charge", SpanKind.CLIENT, 75, {
-    "http.request.method": "POST",
-  });
-  const chargeCard = childOf(paymentsTracer, charge, "charge card", SpanKind.SERVER, 78, {
-    "payment.provider": "acme",
-    "payment.note": hostile,
-    "payment.amount": 42.5,
-  });
-  chargeCard.addEvent("card declined", { "decline.code": "insufficient_funds" }, at(100));
-  chargeCard.setStatus({ code: SpanStatusCode.ERROR, message: "card declined by issuer" });
-  chargeCard.end(at(105));
-  charge.end(at(110));
-  root.end(at(120));
-
-  await Promise.all([frontend.forceFlush(), payments.forceFlush()]);
-  await Promise.all([frontend.shutdown(), payments.shutdown()]);
-
-  const id = (span: Span) => span.spanContext().spanId;
+  const id = (key: string) => sent.spanIds[key] as string;
   return {
-    traceId: root.spanContext().traceId,
-    spanCount: 5 + itemCount,
+    traceId: sent.traceIds[0] as string,
+    spanCount: sent.spanCount,
     ids: {
-      root: id(root),
-      loadCart: id(loadCart),
-      selectCarts: id(selectCarts),
-      charge: id(charge),
-      chargeCard: id(chargeCard),
+      root: id("root"),
+      loadCart: id("loadCart"),
+      selectCarts: id("selectCarts"),
+      charge: id("charge"),
+      chargeCard: id("chargeCard"),
     },
   };
 }
@@ -247,10 +241,22 @@ test.describe("trace page", () => {
     await expect(page.getByText("should be 32 hexadecimal characters")).toBeVisible();
   });
 
-  test("the home page opens a pasted trace id", async ({ page, request }) => {
+  test("the home page explains how to send traces, and the header opens a pasted trace id", async ({
+    page,
+    request,
+  }) => {
     const { traceId } = await seededTrace(request);
+    const instructions = page.getByText("OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318");
+
+    // With services to show, the overview keeps the instructions one click away…
     await page.goto("/");
-    await expect(page.getByText("OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318")).toBeVisible();
+    await page.getByText("Send traces from another service").click();
+    await expect(instructions).toBeVisible();
+    // …and a window without requests shows them straight away, as the empty state.
+    await page.goto("/?from=2001-01-01T00:00:00Z&to=2001-01-01T01:00:00Z");
+    await expect(page.getByRole("heading", { name: "No requests in this range" })).toBeVisible();
+    await expect(instructions).toBeVisible();
+
     await page.getByLabel("Go to trace id").fill(`  ${traceId.toUpperCase()} `);
     await page.getByRole("button", { name: "Open" }).click();
     await expect(page).toHaveURL(new RegExp(`/traces/${traceId}$`));

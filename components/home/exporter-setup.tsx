@@ -1,10 +1,10 @@
-/** The empty state: how to point an OpenTelemetry SDK or Collector at this Tracewell. */
-export function ExporterSetup() {
+/** How to point an OpenTelemetry SDK or Collector at this Tracewell. */
+export function ExporterSetup({ title = "No services yet? Send some traces." }: { title?: string }) {
   return (
     <section aria-labelledby="exporter-setup-title" className="flex flex-col gap-4">
       <div>
         <h2 id="exporter-setup-title" className="text-lg font-semibold">
-          No services yet? Send some traces.
+          {title}
         </h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           Tracewell receives OTLP directly. Point any OpenTelemetry SDK or Collector at it with the standard
@@ -27,6 +27,11 @@ export function ExporterSetup() {
           <code className="font-mono">OTEL_EXPORTER_OTLP_PROTOCOL=grpc</code>.
         </li>
         <li>Replace localhost with this machine&apos;s address when the service runs elsewhere.</li>
+        <li>
+          The latency views count requests: spans of kind SERVER (or CONSUMER), grouped by{" "}
+          <code className="font-mono">http.request.method</code> and{" "}
+          <code className="font-mono">http.route</code> when the instrumentation reports them.
+        </li>
       </ul>
     </section>
   );

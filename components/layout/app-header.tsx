@@ -1,8 +1,13 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
+import { MainNav, NavLinks } from "@/components/layout/main-nav";
+import { TraceIdForm } from "@/components/layout/trace-id-form";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 
-/** The top bar on every page; `children` adds page context (e.g. the trace id) after the name. */
+/**
+ * The top bar on every page: name, navigation, "go to trace id" and the theme toggle; `children`
+ * adds page context after the navigation.
+ */
 export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-950">
@@ -11,9 +16,14 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         className="flex items-center gap-2 rounded font-semibold tracking-tight text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-zinc-50"
       >
         <LogoMark />
-        Tracewell
+        <span className="sr-only sm:not-sr-only">Tracewell</span>
       </Link>
+      {/* The nav reads the URL's query (to keep the time range), which needs a Suspense boundary. */}
+      <Suspense fallback={<NavLinks pathname={null} query="" />}>
+        <MainNav />
+      </Suspense>
       <div className="min-w-0 flex-1 truncate text-sm text-zinc-500 dark:text-zinc-400">{children}</div>
+      <TraceIdForm />
       <ThemeToggle />
     </header>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatStartTime, unixNanosToIso } from "@/lib/format/timestamp";
+import { formatClockTime, formatStartTime, unixNanosToIso } from "@/lib/format/timestamp";
 
 describe("unixNanosToIso", () => {
   it.each([
@@ -27,5 +27,15 @@ describe("formatStartTime", () => {
 
   it("says so when the time is unparseable", () => {
     expect(formatStartTime("soon", "en-GB", "UTC")).toBe("unknown time");
+  });
+});
+
+describe("formatClockTime", () => {
+  it.each([
+    ["a UTC time with milliseconds", "1795479483123456789", "UTC", "00:18:03.123"],
+    ["the same instant in UTC+05:30", "1795479483123456789", "Asia/Kolkata", "05:48:03.123"],
+    ["an unparseable time", "soon", "UTC", "unknown time"],
+  ])("formats %s", (_, nanos, zone, expected) => {
+    expect(formatClockTime(nanos, "en-GB", zone)).toBe(expected);
   });
 });

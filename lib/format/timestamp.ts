@@ -30,3 +30,17 @@ export function formatStartTime(unixNano: string | bigint, locale?: string, time
     timeZoneName: "short",
   }).format(new Date(iso));
 }
+
+/** "10:42:13.123" in local time (or `timeZone`): a span start when the day is already clear. */
+export function formatClockTime(unixNano: string | bigint, locale?: string, timeZone?: string): string {
+  const iso = unixNanosToIso(unixNano);
+  if (iso === null) return "unknown time";
+  return new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    fractionalSecondDigits: 3,
+    hourCycle: "h23",
+    timeZone,
+  }).format(new Date(iso));
+}

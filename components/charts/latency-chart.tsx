@@ -1,0 +1,35 @@
+"use client";
+
+import { type ChartSeries, TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { chartConfig } from "@/lib/charts/chart-config";
+import type { LatencyRow } from "@/lib/charts/endpoint-series";
+import { formatLatency, formatLatencyTick } from "@/lib/format/metrics";
+
+// p99 last, so it is drawn on top: with few requests per step p95 and p99 are often equal.
+const series: ChartSeries<LatencyRow>[] = [
+  { key: "p50", config: chartConfig.p50 },
+  { key: "p95", config: chartConfig.p95 },
+  { key: "p99", config: chartConfig.p99 },
+];
+
+interface LatencyChartProps {
+  rows: readonly LatencyRow[];
+  bucketMs: number;
+  syncId?: string;
+  selectedT?: number | null;
+  onSelectBucket?: (t: number) => void;
+  height?: number;
+}
+
+/** p50, p95 and p99 on one chart, so the spread between typical and worst requests shows. */
+export function LatencyChart(props: LatencyChartProps) {
+  return (
+    <TimeSeriesChart
+      {...props}
+      series={series}
+      formatValue={formatLatency}
+      formatTick={formatLatencyTick}
+      description="Latency percentiles (p50, p95, p99) per time step"
+    />
+  );
+}

@@ -1,0 +1,219 @@
+"use client";
+
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  type DotItemDotProps,
+  Line,
+  type MouseHandlerDataParam,
+  ReferenceLine,
+  Tooltip,
+  useActiveTooltipDataPoints,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
+import { chartChrome, type SeriesConfig } from "@/lib/charts/chart-config";
+import { isolatedIndexes } from "@/lib/charts/endpoint-series";
+import { formatTimeTick, timeTicks } from "@/lib/charts/time-axis";
+
+export interface ChartSeries<Row> {
+  key: keyof Row & string;
+  config: SeriesConfig;
+  /** "area" fills under the line: for volumes (request rate) rather than levels. */
+  kind?: "line" | "area";
+}
+
+export interface TimeSeriesChartProps<Row extends { t: number }> {
+  rows: readonly Row[];
+  series: readonly ChartSeries<Row>[];
+  /** the step of the rows, for tooltip titles ("10:42 – 10:43") */
+  bucketMs: number;
+  formatValue: (value: number) => string;
+  /** y-axis labels; formatValue unless given */
+  formatTick?: (value: number) => string;
+  /** fixed y range (e.g. [0, 1] for ratios); otherwise from 0 to the data's maximum */
+  yDomain?: [number, number];
+  /** fixed y ticks; otherwise recharts picks round ones */
+  yTicks?: number[];
+  height?: number;
+  /** charts sharing a syncId show their tooltips at the same time */
+  syncId?: string;
+  /** start of the picked bucket, marked with a vertical line */
+  selectedT?: number | null;
+  /** called with a bucket's start when it is clicked, or chosen with the keyboard and Enter */
+  onSelectBucket?: (t: number) => void;
+  /** what the chart shows, for screen readers */
+  description: string;
+}
+
+/**
+ * A time series on a local-time axis, one line (or area) per series, drawn in order (the last on
+ * top). Straight segments: a smoothed curve would invent values between steps. Nulls stay gaps; a
+ * value with gaps on both sides gets a dot, since a line cannot draw a single point. Pure: rows
+ * in, SVG out.
+ */
+export function TimeSeriesChart<Row extends { t: number }>({
+  rows,
+  series,
+  bucketMs,
+  formatValue,
+  formatTick = formatValue,
+  yDomain,
+  yTicks,
+  height = 220,
+  syncId,
+  selectedT = null,
+  onSelectBucket,
+  description,
+}: TimeSeriesChartProps<Row>) {
+  const first = rows[0]?.t ?? 0;
+  const last = rows.at(-1)?.t ?? first + bucketMs;
+  const ticks = useMemo(() => timeTicks(first, last), [first, last]);
+  const activeT = useRef<number | null>(null);
+
+  const onClick = useCallback(
+    (state: MouseHandlerDataParam) => {
+      if (!onSelectBucket) return;
+      const index = Number(state.activeIndex ?? state.activeTooltipIndex);
+      const row = Number.isInteger(index) ? rows[index] : undefined;
+      if (row) onSelectBucket(row.t);
+    },
+    [rows, onSelectBucket],
+  );
+
+  // Recharts moves its tooltip with the arrow keys once the chart has focus; Enter then picks
+  // that bucket, as a click would.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Enter" && onSelectBucket && activeT.current !== null) onSelectBucket(activeT.current);
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: listens to keys bubbling from the focusable chart surface inside
+    <div onKeyDown={onKeyDown} className="select-none">
+      <ComposedChart
+        data={rows as Row[]}
+        responsive
+        style={{ width: "100%", height }}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        syncId={syncId}
+        cursor={onSelectBucket ? "pointer" : undefined}
+        onClick={onClick}
+        title={description}
+        desc={
+          onSelectBucket
+            ? "Left and right arrow keys move between time steps; Enter lists the step's slowest requests."
+            : undefined
+        }
+      >
+        <CartesianGrid stroke={chartChrome.grid} vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={[first, last]}
+          ticks={ticks}
+          tickFormatter={(t: number) => formatTimeTick(t)}
+          stroke={chartChrome.axis}
+          tick={{ fill: chartChrome.axis, fontSize: 12 }}
+          tickLine={false}
+          minTickGap={16}
+        />
+        <YAxis
+          domain={yDomain ?? [0, "auto"]}
+          ticks={yTicks}
+          tickFormatter={(value: number) => formatTick(value)}
+          stroke={chartChrome.axis}
+          tick={{ fill: chartChrome.axis, fontSize: 12 }}
+          tickLine={false}
+          axisLine={false}
+          width="auto"
+          allowDecimals
+        />
+        <Tooltip
+          cursor={{ stroke: chartChrome.cursor, strokeWidth: 1 }}
+          isAnimationActive={false}
+          // Keep steps without data in the payload: the tooltip says "—" rather than vanishing.
+          filterNull={false}
+          content={(props) => (
+            <ChartTooltip
+              active={props.active}
+              payload={props.payload}
+              series={series}
+              bucketMs={bucketMs}
+              formatValue={formatValue}
+              hint={onSelectBucket ? "Click for the slowest requests" : undefined}
+            />
+          )}
+        />
+        {selectedT !== null ? (
+          <ReferenceLine x={selectedT} stroke={chartChrome.selection} strokeWidth={2} strokeDasharray="4 3" />
+        ) : null}
+        {series.map((s) => (s.kind === "area" ? <AreaSeries key={s.key} rows={rows} series={s} /> : null))}
+        {series.map((s) => (s.kind !== "area" ? <LineSeries key={s.key} rows={rows} series={s} /> : null))}
+        <ActiveBucketReporter activeT={activeT} />
+      </ComposedChart>
+    </div>
+  );
+}
+
+function useIsolatedDot<Row>(rows: readonly Row[], key: keyof Row & string, color: string) {
+  return useMemo(() => {
+    const isolated = isolatedIndexes(rows, (row) => {
+      const value = row[key];
+      return typeof value === "number" ? value : null;
+    });
+    return (props: DotItemDotProps) =>
+      isolated.has(props.index) && props.cx !== undefined && props.cy !== undefined ? (
+        <circle cx={props.cx} cy={props.cy} r={2.5} fill={color} stroke="none" />
+      ) : null;
+  }, [rows, key, color]);
+}
+
+function LineSeries<Row>({ rows, series }: { rows: readonly Row[]; series: ChartSeries<Row> }) {
+  const dot = useIsolatedDot(rows, series.key, series.config.color);
+  return (
+    <Line
+      dataKey={series.key as string}
+      name={series.config.label}
+      type="linear"
+      stroke={series.config.color}
+      strokeWidth={2}
+      dot={dot}
+      activeDot={{ r: 3.5, strokeWidth: 0, fill: series.config.color }}
+      connectNulls={false}
+      isAnimationActive={false}
+    />
+  );
+}
+
+function AreaSeries<Row>({ rows, series }: { rows: readonly Row[]; series: ChartSeries<Row> }) {
+  const dot = useIsolatedDot(rows, series.key, series.config.color);
+  return (
+    <Area
+      dataKey={series.key as string}
+      name={series.config.label}
+      type="linear"
+      stroke={series.config.color}
+      fill={series.config.color}
+      fillOpacity={0.15}
+      strokeWidth={2}
+      dot={dot}
+      activeDot={{ r: 3.5, strokeWidth: 0, fill: series.config.color }}
+      connectNulls={false}
+      isAnimationActive={false}
+    />
+  );
+}
+
+/** Keeps `activeT` on the bucket under the tooltip (mouse or keyboard), for Enter to pick. */
+function ActiveBucketReporter({ activeT }: { activeT: { current: number | null } }) {
+  const points = useActiveTooltipDataPoints<{ t: number }>();
+  const t = points?.[0]?.t ?? null;
+  useEffect(() => {
+    activeT.current = t;
+  }, [activeT, t]);
+  return null;
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { sectionHref } from "@/lib/url-state/dashboard-url";
+
+const sections = [
+  {
+    href: "/" as const,
+    label: "Overview",
+    owns: (path: string) => path === "/" || path.startsWith("/endpoints"),
+  },
+  { href: "/caches" as const, label: "Caches", owns: (path: string) => path.startsWith("/caches") },
+];
+
+/** Overview and Caches, keeping the time range and service filter of the page you are on. */
+export function MainNav() {
+  const pathname = usePathname();
+  const search = useSearchParams();
+  return <NavLinks pathname={pathname} query={search.toString()} />;
+}
+
+/**
+ * The links alone: also the fallback while the URL's parameters are not known yet. Takes the query
+ * as a string: props from the server header must be serialisable.
+ */
+export function NavLinks({ pathname, query }: { pathname: string | null; query: string }) {
+  const search = new URLSearchParams(query);
+  return (
+    <nav aria-label="Main">
+      <ul className="flex items-center gap-1 text-sm">
+        {sections.map((section) => {
+          const current = pathname !== null && section.owns(pathname);
+          return (
+            <li key={section.href}>
+              <Link
+                href={sectionHref(section.href, search)}
+                aria-current={current ? "page" : undefined}
+                className={`rounded-md px-2.5 py-1.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 ${
+                  current
+                    ? "bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50"
+                    : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+                }`}
+              >
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

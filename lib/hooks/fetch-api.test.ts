@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { ApiError, fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
+
+const schema = z.object({ from: z.number(), items: z.array(z.string()) });
+
+/** A fetch that answers with `status` and `body` (an object is sent as JSON, a string as is). */
+function answer(status: number, body: unknown) {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return vi.fn(
+    async (_url: string) => new Response(text, { status, headers: { "content-type": "application/json" } }),
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("fetchApi", () => {
+  it("sends the parameters that are set and returns the checked body", async () => {
+    const fetch = answer(200, { from: 1, items: ["a"] });
+    vi.stubGlobal("fetch", fetch);
+    await expect(
+      fetchApi("/api/x", { from: 1, to: 2, service: null, endpoint: "GET /a" }, schema),
+    ).resolves.toEqual({
+      from: 1,
+      items: ["a"],
+    });
+    expect(fetch.mock.calls[0]?.[0]).toBe("/api/x?from=1&to=2&endpoint=GET+%2Fa");
+  });
+
+  it.each([
+    [
+      "a 400 with the API's message",
+      answer(400, { error: 'from="x" is not a time' }),
+      "bad-request",
+      'from="x" is not a time',
+    ],
+    ["a 400 without a body", answer(400, ""), "bad-request", "The server refused these parameters."],
+    [
+      "a 500 with a message",
+      answer(500, { error: "database unavailable" }),
+      "server",
+      "The server answered 500: database unavailable.",
+    ],
+    ["a 200 that is not JSON", answer(200, "<html>"), "invalid-response", "The server's answer is not JSON."],
+    [
+      "a 200 that breaks the contract",
+      answer(200, { from: "yesterday", items: [] }),
+      "invalid-response",
+      "does not match its contract",
+    ],
+    [
+      "no answer at all",
+      vi.fn(async () => {
+        throw new TypeError("fetch failed");
+      }),
+      "network",
+      "Tracewell did not answer",
+    ],
+  ])("turns %s into an ApiError", async (_, fetch, kind, message) => {
+    vi.stubGlobal("fetch", fetch);
+    const error = await fetchApi("/api/x", {}, schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).kind).toBe(kind);
+    expect((error as ApiError).message).toContain(message);
+  });
+});
+
+describe("retryTransient", () => {
+  it.each([
+    ["a network failure, first retry", new ApiError("network", "x"), 0, true],
+    ["a network failure, third try", new ApiError("network", "x"), 2, false],
+    ["a 503", new ApiError("server", "x", 503), 1, true],
+    ["a 400: the same request fails again", new ApiError("bad-request", "x", 400), 0, false],
+    ["a broken contract", new ApiError("invalid-response", "x", 200), 0, false],
+    ["any other error", new Error("x"), 0, false],
+  ])("%s", (_, error, failures, expected) => {
+    expect(retryTransient(failures, error)).toBe(expected);
+  });
+});

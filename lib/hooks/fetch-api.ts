@@ -1,0 +1,84 @@
+// The dashboard hooks' shared GET: query parameters in, a response checked against its zod
+// contract out. A failure becomes an ApiError whose message is what the page shows, starting
+// with the API's own `{ "error": "…" }` for a 400.
+import { z } from "zod";
+
+export type ApiErrorKind = "bad-request" | "server" | "network" | "invalid-response";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const errorBodySchema = z.object({ error: z.string() });
+
+export async function fetchApi<T>(
+  path: string,
+  params: Record<string, string | number | null | undefined>,
+  schema: z.ZodType<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined) query.set(key, String(value));
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${path}?${query}`, { signal, headers: { accept: "application/json" } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError("network", "Tracewell did not answer. Check that the server is running.");
+  }
+
+  if (!response.ok) {
+    const detail = await errorMessageOf(response);
+    if (response.status === 400) {
+      throw new ApiError("bad-request", detail ?? "The server refused these parameters.", 400);
+    }
+    const reason = detail ?? response.statusText;
+    throw new ApiError(
+      "server",
+      `The server answered ${response.status}${reason ? `: ${reason}` : ""}.`,
+      response.status,
+    );
+  }
+
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError("invalid-response", "The server's answer is not JSON.", response.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(
+      "invalid-response",
+      `The server's answer to ${path} does not match its contract:\n${z.prettifyError(parsed.error)}`,
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+async function errorMessageOf(response: Response): Promise<string | null> {
+  try {
+    const parsed = errorBodySchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.error : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Retries only what a second try can fix: no answer, or a 5xx. */
+export function retryTransient(failureCount: number, error: Error): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return (
+    (error.kind === "network" || (error.kind === "server" && (error.status ?? 0) >= 500)) && failureCount < 2
+  );
+}

@@ -1,0 +1,20 @@
+// useServices → GET /api/services → getServiceSummaries → ServiceSummary.
+import { useQuery } from "@tanstack/react-query";
+import { type ServicesResponse, servicesResponseSchema } from "@/lib/api/endpoint-schemas";
+import {
+  type DashboardQueryOptions,
+  dashboardQueryKey,
+  dashboardQueryOptions,
+} from "@/lib/hooks/dashboard-query";
+import { fetchApi } from "@/lib/hooks/fetch-api";
+import { resolveTimeRange, type TimeRange } from "@/lib/url-state/time-range";
+
+export function useServices(range: TimeRange, options: DashboardQueryOptions) {
+  return useQuery<ServicesResponse, Error>({
+    queryKey: dashboardQueryKey("services", "*", range),
+    // "now" is read at fetch time, so each refresh of a relative range moves the window along.
+    queryFn: ({ signal }) =>
+      fetchApi("/api/services", resolveTimeRange(range, Date.now()), servicesResponseSchema, signal),
+    ...dashboardQueryOptions<ServicesResponse>("*", options),
+  });
+}
