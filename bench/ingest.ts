@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --spans 200000 --senders 8 --batch 500] [--grpc]
+// npm run bench:ingest [-- --spans 200000 --senders 8 --batch 500] [--grpc] [--heavy]
 //
 // Sustained OTLP ingest, end to end: 8 senders post OTLP/protobuf requests of 500 spans (made by
 // the official SDK and serialiser) to a running Tracewell, each waiting for its 200 (= committed)
@@ -28,22 +28,30 @@ const { values } = parseArgs({
     senders: { type: "string", default: "8" },
     batch: { type: "string", default: "500" },
     grpc: { type: "boolean", default: false },
+    heavy: { type: "boolean", default: false },
   },
 });
 const totalSpans = Number(values.spans);
 const senders = Number(values.senders);
 const batch = Number(values.batch);
 const requests = Math.ceil(totalSpans / batch);
+// Typical mix: one trace in 20 (1 span in 100) fails with an exception and its stack trace.
+// --heavy: every trace does (1 span in 5), the fixture's worst case.
+const exceptionEvery = values.heavy ? 1 : 20;
 
 console.log(`Preparing ${requests} OTLP/protobuf requests of ${batch} spans with the OpenTelemetry SDK…`);
 const bodies: Uint8Array[] = [];
 const startMs = Date.now() - 10 * 60_000;
 for (let i = 0; i < requests; i++) {
-  bodies.push(makeTraceExport({ spans: batch, startMs: startMs + i * 10 }).protobuf);
+  bodies.push(makeTraceExport({ spans: batch, startMs: startMs + i * 10, exceptionEvery }).protobuf);
   if ((i + 1) % 100 === 0) process.stdout.write(`  ${i + 1}/${requests}\r`);
 }
-const warmup = Array.from({ length: 20 }, () => makeTraceExport({ spans: batch }).protobuf);
-console.log(`Prepared ${(bodies.reduce((n, b) => n + b.length, 0) / 1048576).toFixed(1)} MiB of requests.`);
+const warmup = Array.from({ length: 20 }, () => makeTraceExport({ spans: batch, exceptionEvery }).protobuf);
+const preparedBytes = bodies.reduce((n, b) => n + b.length, 0);
+console.log(
+  `Prepared ${(preparedBytes / 1048576).toFixed(1)} MiB of requests ` +
+    `(${Math.round(preparedBytes / (requests * batch))} protobuf bytes per span, ${values.heavy ? "heavy" : "typical"} mix).`,
+);
 
 interface Run {
   spans: number;
