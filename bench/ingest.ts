@@ -35,18 +35,24 @@ const totalSpans = Number(values.spans);
 const senders = Number(values.senders);
 const batch = Number(values.batch);
 const requests = Math.ceil(totalSpans / batch);
-// Typical mix: one trace in 20 (1 span in 100) fails with an exception and its stack trace.
-// --heavy: every trace does (1 span in 5), the fixture's worst case.
+// Typical mix: one trace in 20 (1 span in 100) fails with an exception and its stack trace, and
+// every trace makes one cache lookup (so attribution runs). --heavy: every trace fails (1 span in
+// 5 carries a stack trace), the fixture's worst case.
 const exceptionEvery = values.heavy ? 1 : 20;
 
 console.log(`Preparing ${requests} OTLP/protobuf requests of ${batch} spans with the OpenTelemetry SDK…`);
 const bodies: Uint8Array[] = [];
 const startMs = Date.now() - 10 * 60_000;
 for (let i = 0; i < requests; i++) {
-  bodies.push(makeTraceExport({ spans: batch, startMs: startMs + i * 10, exceptionEvery }).protobuf);
+  bodies.push(
+    makeTraceExport({ spans: batch, startMs: startMs + i * 10, exceptionEvery, cacheLookups: true }).protobuf,
+  );
   if ((i + 1) % 100 === 0) process.stdout.write(`  ${i + 1}/${requests}\r`);
 }
-const warmup = Array.from({ length: 20 }, () => makeTraceExport({ spans: batch, exceptionEvery }).protobuf);
+const warmup = Array.from(
+  { length: 20 },
+  () => makeTraceExport({ spans: batch, exceptionEvery, cacheLookups: true }).protobuf,
+);
 const preparedBytes = bodies.reduce((n, b) => n + b.length, 0);
 console.log(
   `Prepared ${(preparedBytes / 1048576).toFixed(1)} MiB of requests ` +
