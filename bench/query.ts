@@ -154,12 +154,10 @@ try {
     };
     await time("  in-process getEndpointSummaries (SQL + merge)", 30, () => getEndpointSummaries(window));
     const tiers = tierWindow(Math.floor(window.from / 60_000), Math.ceil(window.to / 60_000));
-    await time("  its SQL alone (tiered rollup rows, merged text)", 30, () =>
+    await time("  its SQL alone (tiered rollup rows, binary histograms)", 30, () =>
       pool.query(
-        `SELECT service_name, endpoint, sum(request_count), sum(error_count),
-                string_agg(array_to_string(latency_histogram, ','), ',')
-         FROM ${tieredRows("service_name, endpoint, request_count, error_count, latency_histogram")} AS r
-         GROUP BY 1, 2`,
+        `SELECT service_name, endpoint, request_count, error_count, array_send(latency_histogram)
+         FROM ${tieredRows("service_name, endpoint, request_count, error_count, latency_histogram")} AS r`,
         tierParams(tiers),
       ),
     );

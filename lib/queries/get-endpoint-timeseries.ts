@@ -7,12 +7,11 @@ import { getPool } from "@/lib/db/pool";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { minuteToMs, msToMinute } from "@/lib/rollups/minutes";
 
-const POINTS = `
-SELECT (minute - $1) / $3 AS slot, sum(request_count)::float8 AS requests, sum(error_count)::float8 AS errors,
-       string_agg(array_to_string(latency_histogram, ','), ',') AS latency
+const MINUTES = `
+SELECT minute, request_count::float8 AS requests, error_count::float8 AS errors,
+       array_send(latency_histogram) AS latency
 FROM endpoint_minutes
-WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
-GROUP BY slot`;
+WHERE minute >= $1 AND minute < $2 AND service_name = $3 AND endpoint = $4`;
 
 const CACHE_COUNTS = `
 SELECT (minute - $1) / $3 AS slot, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
@@ -37,30 +36,45 @@ export async function getEndpointTimeseries(
   endpoint: string,
 ): Promise<LatencyPoint[]> {
   const fromMinute = msToMinute(window.from);
-  const params = [fromMinute, msToMinute(window.to), stepMs / 60_000, service, endpoint];
+  const stepMinutes = stepMs / 60_000;
+  const params = [fromMinute, msToMinute(window.to), stepMinutes, service, endpoint];
   const pool = getPool();
   const [{ rows }, cacheCounts, cacheLatency] = await Promise.all([
-    pool.query<{ slot: string; requests: number; errors: number; latency: string | null }>(POINTS, params),
+    pool.query<{ minute: string; requests: number; errors: number; latency: Buffer }>(MINUTES, [
+      fromMinute,
+      msToMinute(window.to),
+      service,
+      endpoint,
+    ]),
     pool.query<{ slot: string; lookups: number; hits: number }>(CACHE_COUNTS, params),
     pool.query<{ slot: string; outcome: number; bucket: number; requests: number }>(CACHE_LATENCY, params),
   ]);
-  const bySlot = new Map(rows.map((row) => [Number(row.slot), row]));
-  const cacheBySlot = new Map(cacheCounts.rows.map((row) => [Number(row.slot), row]));
   const slots = Math.ceil((window.to - window.from) / stepMs);
+  const counts = Array.from({ length: slots }, () => ({
+    requests: 0,
+    errors: 0,
+    histogram: new Histogram(),
+  }));
+  for (const row of rows) {
+    const slot = counts[Math.floor((Number(row.minute) - fromMinute) / stepMinutes)];
+    if (!slot) continue;
+    slot.requests += row.requests;
+    slot.errors += row.errors;
+    slot.histogram.addPackedBinary(row.latency);
+  }
+  const cacheBySlot = new Map(cacheCounts.rows.map((row) => [Number(row.slot), row]));
   const missed = Array.from({ length: slots }, () => new Histogram());
   const hitOnly = Array.from({ length: slots }, () => new Histogram());
   for (const row of cacheLatency.rows) {
     (row.outcome === MISSED ? missed : hitOnly)[Number(row.slot)]?.add(row.bucket, row.requests);
   }
   return Array.from({ length: slots }, (_, slot) => {
-    const row = bySlot.get(slot);
-    const histogram = new Histogram();
-    histogram.addPackedText(row?.latency ?? null);
+    const { requests, errors, histogram } = counts[slot] as (typeof counts)[number];
     const cache = cacheBySlot.get(slot);
     return {
       t: minuteToMs(fromMinute) + slot * stepMs,
-      count: row?.requests ?? 0,
-      errorCount: row?.errors ?? 0,
+      count: requests,
+      errorCount: errors,
       ...histogram.percentilesMs(),
       cacheLookups: cache?.lookups ?? 0,
       cacheHits: cache?.hits ?? 0,

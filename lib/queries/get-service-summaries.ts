@@ -17,9 +17,8 @@ WHERE minute >= $1 AND minute < $2
 GROUP BY service_name, slot`;
 
 const LATENCY = `
-SELECT service_name, string_agg(array_to_string(latency_histogram, ','), ',') AS latency
-FROM ${tieredRows("service_name, latency_histogram")} AS rollups
-GROUP BY service_name`;
+SELECT service_name, array_send(latency_histogram) AS latency
+FROM ${tieredRows("service_name, latency_histogram")} AS rollups`;
 
 export async function getServiceSummaries(window: TimeWindow, stepMs: number): Promise<ServiceSummary[]> {
   const fromMinute = msToMinute(window.from);
@@ -31,7 +30,7 @@ export async function getServiceSummaries(window: TimeWindow, stepMs: number): P
       toMinute,
       stepMs / 60_000,
     ]),
-    pool.query<{ service_name: string; latency: string | null }>(
+    pool.query<{ service_name: string; latency: Buffer }>(
       LATENCY,
       tierParams(tierWindow(fromMinute, toMinute)),
     ),
@@ -50,12 +49,16 @@ export async function getServiceSummaries(window: TimeWindow, stepMs: number): P
     const slot = Number(row.slot);
     if (slot < slots) totals.sparkline[slot] = (totals.sparkline[slot] ?? 0) + row.requests;
   }
-  const latencyByService = new Map(latency.rows.map((row) => [row.service_name, row.latency]));
+  const histograms = new Map<string, Histogram>();
+  for (const row of latency.rows) {
+    const histogram = histograms.get(row.service_name) ?? new Histogram();
+    histograms.set(row.service_name, histogram);
+    histogram.addPackedBinary(row.latency);
+  }
   const seconds = (window.to - window.from) / 1000;
   return [...services.entries()]
     .map(([service, totals]) => {
-      const histogram = new Histogram();
-      histogram.addPackedText(latencyByService.get(service) ?? null);
+      const histogram = histograms.get(service) ?? new Histogram();
       return {
         service,
         count: totals.requests,

@@ -33,7 +33,7 @@ describe("latency histogram quantiles", () => {
       for (let minute = 0; minute < 60; minute++) {
         const part = new Histogram();
         for (let i = minute; i < durations.length; i += 60) part.addDuration(durations[i] as number);
-        merged.addPackedText(part.toPackedLiteral().slice(1, -1));
+        merged.addPackedBinary(arraySend(part.toPackedLiteral()));
       }
       expect(merged.total).toBe(durations.length);
       const sorted = [...durations].sort((a, b) => a - b);
@@ -65,6 +65,27 @@ describe("latency histogram quantiles", () => {
   });
 });
 
+/**
+ * What PostgreSQL's array_send gives for a bigint[] literal: ndim, has-null flag, element type
+ * (int8, oid 20), then per dimension its length and lower bound, then per element length + value.
+ * test/latency-api.db.test.ts covers the real thing.
+ */
+function arraySend(literal: string): Buffer {
+  const values = literal.slice(1, -1).split(",").filter(Boolean).map(BigInt);
+  if (values.length === 0) return Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20]);
+  const data = Buffer.alloc(20 + values.length * 12);
+  data.writeInt32BE(1, 0);
+  data.writeInt32BE(0, 4);
+  data.writeInt32BE(20, 8);
+  data.writeInt32BE(values.length, 12);
+  data.writeInt32BE(1, 16);
+  values.forEach((value, i) => {
+    data.writeInt32BE(8, 20 + i * 12);
+    data.writeBigInt64BE(value, 24 + i * 12);
+  });
+  return data;
+}
+
 describe("packed histograms", () => {
   it("round-trips through the packed form, merging repeated buckets, with counts up to 2^40", () => {
     const h = new Histogram();
@@ -74,9 +95,10 @@ describe("packed histograms", () => {
     const literal = h.toPackedLiteral();
     expect(literal).toBe(`{2,${(17n << 40n) | 1n},${(1400n << 40n) | (2n ** 39n)}}`);
     const merged = new Histogram();
-    merged.addPackedText(literal.slice(1, -1));
-    merged.addPackedText(`${(17n << 40n) | 1n}`);
-    merged.addPackedText(null);
+    merged.addPackedBinary(arraySend(literal));
+    merged.addPackedBinary(arraySend(`{${(17n << 40n) | 1n}}`));
+    merged.addPackedBinary(arraySend("{}"));
+    merged.addPackedBinary(null);
     expect([merged.counts[0], merged.counts[17], merged.counts[1400], merged.total]).toEqual([
       2,
       2,
