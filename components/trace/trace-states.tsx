@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { TraceLoadError } from "@/lib/hooks/use-trace";
+import type { ApiError } from "@/lib/hooks/fetch-api";
 
 /** Placeholder shaped like the header and a few waterfall rows, while the trace loads. */
 export function TraceSkeleton() {
@@ -35,7 +35,7 @@ export function TraceSkeleton() {
 }
 
 interface ErrorStateProps {
-  error: TraceLoadError | Error;
+  error: ApiError | Error;
   traceId: string;
   onRetry: () => void;
   retrying: boolean;

@@ -38,7 +38,3 @@ export type TraceResponse = z.infer<typeof traceResponseSchema>;
 /** Trace ids are 32 lowercase hex characters (16 bytes), span ids 16 (8 bytes). */
 export const traceIdPattern = /^[0-9a-f]{32}$/;
 export const spanIdPattern = /^[0-9a-f]{16}$/;
-
-/** Body of the 400 and 404 answers; `error` says what was wrong and how to fix the request. */
-export const traceErrorResponseSchema = z.object({ error: z.string() });
-export type TraceErrorResponse = z.infer<typeof traceErrorResponseSchema>;

@@ -43,6 +43,13 @@ describe("fetchApi", () => {
       "server",
       "The server answered 500: database unavailable.",
     ],
+    [
+      "a 404 with the API's message",
+      answer(404, { error: "trace ab… not found" }),
+      "not-found",
+      "trace ab… not found",
+    ],
+    ["a 404 without a body", answer(404, "nothing"), "not-found", "Not found."],
     ["a 200 that is not JSON", answer(200, "<html>"), "invalid-response", "The server's answer is not JSON."],
     [
       "a 200 that breaks the contract",

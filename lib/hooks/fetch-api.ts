@@ -3,7 +3,12 @@
 // with the API's own `{ "error": "…" }` for a 400.
 import { z } from "zod";
 
-export type ApiErrorKind = "bad-request" | "server" | "network" | "invalid-response";
+/**
+ * What went wrong, as a page explains it: `not-found` (404), `bad-request` (400: the message is the
+ * API's own), `server` (other HTTP errors), `network` (no answer at all), `invalid-response` (an
+ * answer that breaks the contract).
+ */
+export type ApiErrorKind = "not-found" | "bad-request" | "server" | "network" | "invalid-response";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -18,19 +23,27 @@ export class ApiError extends Error {
 
 const errorBodySchema = z.object({ error: z.string() });
 
+/** Fallback messages when an error answer carries no `{ "error": "…" }` of its own. */
+export interface ApiMessages {
+  notFound?: string;
+  badRequest?: string;
+}
+
 export async function fetchApi<T>(
   path: string,
   params: Record<string, string | number | null | undefined>,
   schema: z.ZodType<T>,
   signal?: AbortSignal,
+  messages: ApiMessages = {},
 ): Promise<T> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== null && value !== undefined) query.set(key, String(value));
   }
+  const url = query.size > 0 ? `${path}?${query}` : path;
   let response: Response;
   try {
-    response = await fetch(`${path}?${query}`, { signal, headers: { accept: "application/json" } });
+    response = await fetch(url, { signal, headers: { accept: "application/json" } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError("network", "Tracewell did not answer. Check that the server is running.");
@@ -38,8 +51,15 @@ export async function fetchApi<T>(
 
   if (!response.ok) {
     const detail = await errorMessageOf(response);
+    if (response.status === 404) {
+      throw new ApiError("not-found", detail ?? messages.notFound ?? "Not found.", 404);
+    }
     if (response.status === 400) {
-      throw new ApiError("bad-request", detail ?? "The server refused these parameters.", 400);
+      throw new ApiError(
+        "bad-request",
+        detail ?? messages.badRequest ?? "The server refused these parameters.",
+        400,
+      );
     }
     const reason = detail ?? response.statusText;
     throw new ApiError(
