@@ -8,30 +8,31 @@ import {
   array,
   boolean,
   double,
+  each,
   enumValue,
   hexId,
   JsonFieldError,
   type JsonObject,
   object,
+  parseRequestObject,
   string,
   uint32,
   uint64,
   within,
 } from "./json-fields";
-import {
-  OtlpDecodeError,
-  type OtlpExemplar,
-  type OtlpExponentialBuckets,
-  type OtlpExponentialHistogramDataPoint,
-  type OtlpHistogramDataPoint,
-  type OtlpMetric,
-  type OtlpMetricData,
-  type OtlpMetricsRequest,
-  type OtlpNumberDataPoint,
-  type OtlpNumberValue,
-  type OtlpResourceMetrics,
-  type OtlpScopeMetrics,
-  type OtlpSummaryDataPoint,
+import type {
+  OtlpExemplar,
+  OtlpExponentialBuckets,
+  OtlpExponentialHistogramDataPoint,
+  OtlpHistogramDataPoint,
+  OtlpMetric,
+  OtlpMetricData,
+  OtlpMetricsRequest,
+  OtlpNumberDataPoint,
+  OtlpNumberValue,
+  OtlpResourceMetrics,
+  OtlpScopeMetrics,
+  OtlpSummaryDataPoint,
 } from "./types";
 
 const TEMPORALITIES = [
@@ -40,41 +41,10 @@ const TEMPORALITIES = [
   "AGGREGATION_TEMPORALITY_CUMULATIVE",
 ] as const;
 
-// Default fatal: false, so invalid UTF-8 becomes U+FFFD; a leading BOM is dropped, as JSON wants.
-const utf8 = new TextDecoder();
-
 /** Decodes an ExportMetricsServiceRequest in OTLP/JSON; throws OtlpDecodeError naming what is wrong. */
 export function decodeMetricsRequestJson(body: Uint8Array | string): OtlpMetricsRequest {
-  const text = typeof body === "string" ? body : utf8.decode(body);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new OtlpDecodeError(`invalid JSON body: ${reason}`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new OtlpDecodeError("body: expected a JSON object with resourceMetrics");
-  }
-  return {
-    resourceMetrics: each((parsed as JsonObject).resourceMetrics, "resourceMetrics", readResourceMetrics),
-  };
-}
-
-/** Maps a JSON array, prefixing "field[i]" to the path of any error from an element. */
-function each<T>(list: unknown, field: string, read: (item: JsonObject) => T): T[] {
-  const items = array(list, field);
-  const out: T[] = [];
-  for (let i = 0; i < items.length; i++) {
-    try {
-      const item = object(items[i], "");
-      if (item === undefined) throw new JsonFieldError("", "expected an object, not null");
-      out.push(read(item));
-    } catch (err) {
-      throw within(within(err, `[${i}]`), field);
-    }
-  }
-  return out;
+  const request = parseRequestObject(body, "resourceMetrics");
+  return { resourceMetrics: each(request.resourceMetrics, "resourceMetrics", readResourceMetrics) };
 }
 
 /** Runs `read` on a nested object field, prefixing the field's name to any error path. */

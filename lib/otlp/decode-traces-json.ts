@@ -5,25 +5,24 @@
 
 import { readAttributes } from "./decode-any-value-json";
 import {
-  array,
+  each,
   enumValue,
   hexId,
-  JsonFieldError,
   type JsonObject,
   object,
+  parseRequestObject,
   string,
   uint32,
   uint64,
   within,
 } from "./json-fields";
-import {
-  OtlpDecodeError,
-  type OtlpEvent,
-  type OtlpLink,
-  type OtlpResourceSpans,
-  type OtlpScopeSpans,
-  type OtlpSpan,
-  type OtlpTraceRequest,
+import type {
+  OtlpEvent,
+  OtlpLink,
+  OtlpResourceSpans,
+  OtlpScopeSpans,
+  OtlpSpan,
+  OtlpTraceRequest,
 } from "./types";
 
 const SPAN_KINDS = [
@@ -36,39 +35,10 @@ const SPAN_KINDS = [
 ] as const;
 const STATUS_CODES = ["STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"] as const;
 
-// Default fatal: false, so invalid UTF-8 becomes U+FFFD; a leading BOM is dropped, as JSON wants.
-const utf8 = new TextDecoder();
-
 /** Decodes an ExportTraceServiceRequest in OTLP/JSON; throws OtlpDecodeError naming what is wrong. */
 export function decodeTraceRequestJson(body: Uint8Array | string): OtlpTraceRequest {
-  const text = typeof body === "string" ? body : utf8.decode(body);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new OtlpDecodeError(`invalid JSON body: ${reason}`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new OtlpDecodeError("body: expected a JSON object with resourceSpans");
-  }
-  return { resourceSpans: each((parsed as JsonObject).resourceSpans, "resourceSpans", readResourceSpans) };
-}
-
-/** Maps a JSON array, prefixing "field[i]" to the path of any error from an element. */
-function each<T>(list: unknown, field: string, read: (item: JsonObject) => T): T[] {
-  const items = array(list, field);
-  const out: T[] = [];
-  for (let i = 0; i < items.length; i++) {
-    try {
-      const item = object(items[i], "");
-      if (item === undefined) throw new JsonFieldError("", "expected an object, not null");
-      out.push(read(item));
-    } catch (err) {
-      throw within(within(err, `[${i}]`), field);
-    }
-  }
-  return out;
+  const request = parseRequestObject(body, "resourceSpans");
+  return { resourceSpans: each(request.resourceSpans, "resourceSpans", readResourceSpans) };
 }
 
 function readResourceSpans(o: JsonObject): OtlpResourceSpans {

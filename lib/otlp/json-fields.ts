@@ -124,3 +124,38 @@ export function base64(value: unknown, field: string): string {
   if (typeof value !== "string") throw new JsonFieldError(field, "expected a base64 string");
   return Buffer.from(value, "base64").toString("base64");
 }
+
+// Default fatal: false, so invalid UTF-8 becomes U+FFFD; a leading BOM is dropped, as JSON wants.
+const utf8 = new TextDecoder();
+
+/** Parses an OTLP/JSON request body: a JSON object, or OtlpDecodeError saying what it is not. */
+export function parseRequestObject(body: Uint8Array | string, expected: string): JsonObject {
+  const text = typeof body === "string" ? body : utf8.decode(body);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new OtlpDecodeError(`invalid JSON body: ${reason}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new OtlpDecodeError(`body: expected a JSON object with ${expected}`);
+  }
+  return parsed as JsonObject;
+}
+
+/** Maps a JSON array, prefixing "field[i]" to the path of any error from an element. */
+export function each<T>(list: unknown, field: string, read: (item: JsonObject) => T): T[] {
+  const items = array(list, field);
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      const item = object(items[i], "");
+      if (item === undefined) throw new JsonFieldError("", "expected an object, not null");
+      out.push(read(item));
+    } catch (err) {
+      throw within(within(err, `[${i}]`), field);
+    }
+  }
+  return out;
+}
