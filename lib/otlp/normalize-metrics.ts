@@ -15,6 +15,7 @@ import { doubleValue } from "./attribute-value";
 import type { NormalizeOptions } from "./normalize";
 import { canonicalAttributesJson, ResourceRows } from "./normalize-resource";
 import { cleanAttributes, cleanText } from "./sanitize";
+import { type AcceptedWindow, acceptedWindow, INT64_MAX, outsideWindow } from "./time-window";
 import type {
   Attributes,
   OtlpExemplar,
@@ -30,7 +31,6 @@ import type {
   OtlpSummaryDataPoint,
 } from "./types";
 
-const INT64_MAX = 2n ** 63n - 1n;
 /** DataPointFlags.FLAG_NO_RECORDED_VALUE: the point marks a gap, it carries no value by design */
 const NO_RECORDED_VALUE = 1;
 
@@ -48,7 +48,7 @@ export function normalizeMetricsRequest(
   const points: MetricPointRow[] = [];
   const resources = new ResourceRows();
   const series = new SeriesRows();
-  const window = { from: opts.nowUnixNano - opts.maxPastNanos, to: opts.nowUnixNano + opts.maxFutureNanos };
+  const window = acceptedWindow(opts);
   let rejected = 0;
   let firstReason = "";
   let warning = "";
@@ -65,8 +65,7 @@ export function normalizeMetricsRequest(
         }
         const name = cleanText(metric.name);
         data.dataPoints.forEach((point: Point, l) => {
-          const problem =
-            name === "" ? "the metric name is empty" : invalidPoint(data.type, point, window, opts);
+          const problem = name === "" ? "the metric name is empty" : invalidPoint(data.type, point, window);
           if (problem === null) {
             const row = series.rowFor(resource, scope, metric, name, data, point.attributes);
             points.push(toPointRow(row.seriesId, data.type, point));
@@ -145,20 +144,10 @@ class SeriesRows {
 }
 
 /** The first rule the point breaks, phrased for the sender; null when it is valid. */
-function invalidPoint(
-  type: OtlpMetricType,
-  point: Point,
-  window: { from: bigint; to: bigint },
-  opts: NormalizeOptions,
-): string | null {
-  const time = point.timeUnixNano;
-  if (time === 0n) return "time_unix_nano is not set";
-  if (time < window.from) {
-    return `time ${isoTime(time)} is more than ${duration(opts.maxPastNanos)} in the past, outside retention`;
-  }
-  if (time > window.to || time > INT64_MAX) {
-    return `time ${isoTime(time)} is more than ${duration(opts.maxFutureNanos)} in the future; check the sender's clock`;
-  }
+function invalidPoint(type: OtlpMetricType, point: Point, window: AcceptedWindow): string | null {
+  if (point.timeUnixNano === 0n) return "time_unix_nano is not set";
+  const outside = outsideWindow("time", point.timeUnixNano, window);
+  if (outside !== null) return outside;
   if (point.startTimeUnixNano > INT64_MAX) return "start_time_unix_nano is past the year 2262";
   if (type === "gauge" || type === "sum") {
     const value = (point as OtlpNumberDataPoint).value;
@@ -273,21 +262,4 @@ function numberValueJson(value: OtlpNumberValue): Record<string, number | string
 
 function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
-}
-
-function isoTime(unixNano: bigint): string {
-  return new Date(Number(unixNano / 1_000_000n)).toISOString();
-}
-
-/** "7d", "1h", "90s": the largest unit that states the window exactly (as for spans). */
-function duration(nanos: bigint): string {
-  const units: Array<[string, bigint]> = [
-    ["d", 86_400_000_000_000n],
-    ["h", 3_600_000_000_000n],
-    ["m", 60_000_000_000n],
-    ["s", 1_000_000_000n],
-    ["ms", 1_000_000n],
-  ];
-  for (const [unit, size] of units) if (nanos % size === 0n && nanos >= size) return `${nanos / size}${unit}`;
-  return `${nanos}ns`;
 }

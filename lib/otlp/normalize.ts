@@ -7,6 +7,7 @@ import { endpointOf, httpStatusOf } from "@/lib/endpoints/endpoint-name";
 import type { NormalizedBatch, ResourceRow, SpanRow } from "@/lib/ingest/span-row";
 import { ResourceRows } from "./normalize-resource";
 import { cleanAttributes, cleanText } from "./sanitize";
+import { type AcceptedWindow, acceptedWindow, INT64_MAX, outsideWindow } from "./time-window";
 import type { Attributes, OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "./types";
 
 export interface NormalizeOptions {
@@ -18,16 +19,11 @@ export interface NormalizeOptions {
 }
 
 const INT32_MAX = 0x7fff_ffff;
-/** BIGINT ceiling: start + duration must still fit, as `traces.end_time_unix_nano` stores it. */
-const INT64_MAX = 2n ** 63n - 1n;
 
 export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOptions): NormalizedBatch {
   const spans: SpanRow[] = [];
   const resources = new ResourceRows();
-  const window = {
-    from: opts.nowUnixNano - opts.maxPastNanos,
-    to: min(opts.nowUnixNano + opts.maxFutureNanos, INT64_MAX),
-  };
+  const window = acceptedWindow(opts);
   let rejectedSpans = 0;
   let firstReason = "";
   req.resourceSpans.forEach((rs, i) => {
@@ -35,7 +31,7 @@ export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOpti
     rs.scopeSpans.forEach((ss, j) => {
       const scope = { name: cleanText(ss.scope.name) || null, version: cleanText(ss.scope.version) || null };
       ss.spans.forEach((span, k) => {
-        const problem = invalidSpan(span, window, opts);
+        const problem = invalidSpan(span, window);
         if (problem === null) spans.push(toSpanRow(span, resource, scope));
         else if (rejectedSpans++ === 0) {
           firstReason = `span ${idLabel(span.spanId)} at resourceSpans[${i}].scopeSpans[${j}].spans[${k}]: ${problem}`;
@@ -65,6 +61,7 @@ function toSpanRow(
     traceId: toBuffer(span.traceId),
     spanId: toBuffer(span.spanId),
     parentSpanId: parent.length === 0 || isAllZero(parent) ? null : toBuffer(parent),
+    // start + duration must still fit BIGINT: traces.end_time_unix_nano stores it.
     durationNano: duration < 0n ? 0n : min(duration, INT64_MAX - span.startTimeUnixNano),
     serviceName: resource.serviceName,
     name,
@@ -98,11 +95,7 @@ function cacheFields(
 }
 
 /** The first rule the span breaks, phrased for the sender; null when it is valid. */
-function invalidSpan(
-  span: OtlpSpan,
-  window: { from: bigint; to: bigint },
-  opts: NormalizeOptions,
-): string | null {
+function invalidSpan(span: OtlpSpan, window: AcceptedWindow): string | null {
   if (span.traceId.length !== 16 || isAllZero(span.traceId)) {
     return "trace_id must be 16 bytes (32 hex digits in OTLP/JSON) and not all zero";
   }
@@ -112,15 +105,8 @@ function invalidSpan(
   if (span.parentSpanId.length !== 0 && span.parentSpanId.length !== 8) {
     return "parent_span_id must be empty (root span) or 8 bytes (16 hex digits in OTLP/JSON)";
   }
-  const start = span.startTimeUnixNano;
-  if (start === 0n) return "start_time_unix_nano is not set";
-  if (start < window.from) {
-    return `start time ${isoTime(start)} is more than ${duration(opts.maxPastNanos)} in the past, outside retention`;
-  }
-  if (start > window.to) {
-    return `start time ${isoTime(start)} is more than ${duration(opts.maxFutureNanos)} in the future; check the sender's clock`;
-  }
-  return null;
+  if (span.startTimeUnixNano === 0n) return "start_time_unix_nano is not set";
+  return outsideWindow("start time", span.startTimeUnixNano, window);
 }
 
 function eventJson(event: OtlpEvent) {
@@ -160,21 +146,4 @@ function idLabel(spanId: Uint8Array): string {
 
 function min(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
-}
-
-function isoTime(unixNano: bigint): string {
-  return new Date(Number(unixNano / 1_000_000n)).toISOString();
-}
-
-/** "7d", "1h", "90s": the largest unit that states the window exactly. */
-function duration(nanos: bigint): string {
-  const units: Array<[string, bigint]> = [
-    ["d", 86_400_000_000_000n],
-    ["h", 3_600_000_000_000n],
-    ["m", 60_000_000_000n],
-    ["s", 1_000_000_000n],
-    ["ms", 1_000_000n],
-  ];
-  for (const [unit, size] of units) if (nanos % size === 0n && nanos >= size) return `${nanos / size}${unit}`;
-  return `${nanos}ns`;
 }
