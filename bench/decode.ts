@@ -3,9 +3,9 @@
 // Run: npx tsx bench/decode.ts
 // For comparison, also times protobufjs (a transitive dependency of @grpc/grpc-js) when present.
 
+import { normalizeTraceRequest } from "@/lib/ingest/traces/normalize-spans";
 import { decodeTraceRequestJson } from "@/lib/otlp/decode-traces-json";
 import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
-import { normalizeTraceRequest } from "@/lib/otlp/normalize";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 
 const SPANS = 500;

@@ -14,13 +14,13 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { SPAN_COPY_COLUMNS, spanCopyLine } from "@/lib/ingest/copy-text";
-import { dayOf, SpanPartitions } from "@/lib/ingest/span-partitions";
+import { formatRate, percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { SPAN_COPY_COLUMNS, spanCopyLine } from "@/lib/ingest/shared/copy-text";
+import { dayOf, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
+import { normalizeTraceRequest } from "@/lib/ingest/traces/normalize-spans";
 import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
-import { normalizeTraceRequest } from "@/lib/otlp/normalize";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 import { OtlpGrpcExportClient } from "@/test/support/grpc-export-client";
-import { formatRate, percentile, startBenchStack } from "./support/bench-stack";
 
 const { values } = parseArgs({
   options: {

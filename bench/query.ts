@@ -10,12 +10,12 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { SpanPartitions } from "@/lib/ingest/span-partitions";
-import type { ResourceRow, SpanRow } from "@/lib/ingest/span-row";
-import { SpanStore } from "@/lib/ingest/store-spans";
-import { getEndpointSummaries } from "@/lib/queries/get-endpoint-summaries";
+import { percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { SpanPartitions } from "@/lib/ingest/shared/day-partitions";
+import type { ResourceRow, SpanRow } from "@/lib/ingest/traces/span-row";
+import { SpanStore } from "@/lib/ingest/traces/store-spans";
+import { getEndpointSummaries } from "@/lib/queries/endpoints/get-endpoint-summaries";
 import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
-import { percentile, startBenchStack } from "./support/bench-stack";
 
 const { values } = parseArgs({
   options: { spans: { type: "string", default: "1000000" }, profile: { type: "boolean", default: false } },

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { SpanKind } from "@opentelemetry/api";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { type SeedSpan, sendTraces } from "./support/seed";
+import { type SeedSpan, sendTraces } from "@/e2e/support/seed";
 
 const hostile = "<img src=x onerror=alert(1)>";
 const itemCount = 40;

@@ -12,7 +12,7 @@ import {
   endpointsResponseSchema,
   timeseriesResponseSchema,
 } from "@/lib/api/endpoint-schemas";
-import { makeExporter, sendSpans } from "./support/send-spans";
+import { makeExporter, sendSpans } from "@/test/support/send-spans";
 
 const { baseUrl, otlpHttpUrl } = inject("tracewell");
 const suffix = randomBytes(3).toString("hex");

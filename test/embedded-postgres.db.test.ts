@@ -6,8 +6,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeTraceExport } from "./fixtures/otlp-fixtures";
-import { startTracewellProcess, type TracewellProcess } from "./support/tracewell-process";
+import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
+import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
 describe("embedded PostgreSQL", () => {
   it("keeps data across a clean restart and a SIGKILL of the server", async () => {

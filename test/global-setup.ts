@@ -1,8 +1,8 @@
 // vitest global setup for the `db` project: one test database and one running Tracewell,
 // shared by every *.db.test.ts file through inject("tracewell").
 import type { TestProject } from "vitest/node";
-import { createTestDatabase } from "./support/test-database";
-import { startTracewellProcess } from "./support/tracewell-process";
+import { createTestDatabase } from "@/test/support/test-database";
+import { startTracewellProcess } from "@/test/support/tracewell-process";
 
 export interface TracewellUnderTest {
   baseUrl: string;

@@ -5,10 +5,10 @@
 import { type ServiceError, status } from "@grpc/grpc-js";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 import { OtlpGrpcExportClient, retryDelayOf } from "@/test/support/grpc-export-client";
-import { makeTraceExport } from "./fixtures/otlp-fixtures";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "./support/tracewell-process";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
 const SENDERS = 6;
 const REQUESTS_PER_SENDER = 8;

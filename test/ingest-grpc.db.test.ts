@@ -16,11 +16,11 @@ import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { traceResponseSchema } from "@/lib/api/trace-schema";
+import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 import { OtlpGrpcExportClient, retryDelayOf } from "@/test/support/grpc-export-client";
-import { makeTraceExport } from "./fixtures/otlp-fixtures";
-import { hrTimeToNanos, sendSpans } from "./support/send-spans";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "./support/tracewell-process";
+import { hrTimeToNanos, sendSpans } from "@/test/support/send-spans";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
 const { baseUrl, otlpGrpcUrl, databaseUrl } = inject("tracewell");
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });

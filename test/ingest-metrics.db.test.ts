@@ -12,14 +12,14 @@ import {
 } from "@opentelemetry/sdk-metrics";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { OtlpGrpcExportClient } from "@/test/support/grpc-export-client";
 import {
   fixtureResource,
   fixtureViews,
   HISTOGRAM_BOUNDARIES,
   recordEveryInstrument,
   recordMetricsExport,
-} from "./fixtures/otlp-metrics-fixtures";
+} from "@/test/fixtures/otlp-metrics-fixtures";
+import { OtlpGrpcExportClient } from "@/test/support/grpc-export-client";
 
 const { otlpHttpUrl, otlpGrpcUrl, databaseUrl } = inject("tracewell");
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });

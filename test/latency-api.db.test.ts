@@ -11,8 +11,8 @@ import {
   servicesResponseSchema,
   timeseriesResponseSchema,
 } from "@/lib/api/endpoint-schemas";
-import { normalFrom, seededRandom } from "./support/random";
-import { makeExporter, sendSpans } from "./support/send-spans";
+import { normalFrom, seededRandom } from "@/test/support/random";
+import { makeExporter, sendSpans } from "@/test/support/send-spans";
 
 const { baseUrl, otlpHttpUrl, databaseUrl } = inject("tracewell");
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });

@@ -2,7 +2,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { listMigrations, migrate } from "@/lib/db/migrate";
-import { createTestDatabase } from "./support/test-database";
+import { createTestDatabase } from "@/test/support/test-database";
 
 describe("migrate", () => {
   it("applies every migration once when three processes start together, and is a no-op after", async () => {

@@ -3,7 +3,7 @@
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { makeTraceExport } from "./fixtures/otlp-fixtures";
+import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 
 const { baseUrl, otlpHttpUrl, databaseUrl } = inject("tracewell");
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });

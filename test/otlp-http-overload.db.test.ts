@@ -4,9 +4,9 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { findFreePort } from "@/lib/db/embedded-postgres";
-import { makeTraceExport } from "./fixtures/otlp-fixtures";
-import { createTestDatabase } from "./support/test-database";
-import { startTracewellProcess } from "./support/tracewell-process";
+import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
+import { createTestDatabase } from "@/test/support/test-database";
+import { startTracewellProcess } from "@/test/support/tracewell-process";
 
 const PROTOBUF = { "Content-Type": "application/x-protobuf" };
 

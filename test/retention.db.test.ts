@@ -3,13 +3,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
-import { DayPartitions, dayOf, SpanPartitions } from "@/lib/ingest/span-partitions";
-import { SpanStore } from "@/lib/ingest/store-spans";
+import { DayPartitions, dayOf, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
+import { normalizeTraceRequest } from "@/lib/ingest/traces/normalize-spans";
+import { SpanStore } from "@/lib/ingest/traces/store-spans";
+import { applyRetention } from "@/lib/jobs/apply-retention";
 import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
-import { normalizeTraceRequest } from "@/lib/otlp/normalize";
-import { applyRetention } from "@/lib/retention/apply-retention";
-import { makeTraceExport } from "./fixtures/otlp-fixtures";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
+import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 
 const DAY = 86_400_000;
 let database: TestDatabase;

@@ -1,7 +1,7 @@
 // Playwright global setup: a fresh database and a Tracewell on the ports playwright.config.ts
 // chose; the returned function tears both down after the run.
-import { createTestDatabase } from "../../test/support/test-database";
-import { startTracewellProcess } from "../../test/support/tracewell-process";
+import { createTestDatabase } from "@/test/support/test-database";
+import { startTracewellProcess } from "@/test/support/tracewell-process";
 
 export default async function globalSetup() {
   const database = await createTestDatabase();

@@ -2,10 +2,10 @@
 // inside the ingest transaction: counts commit with their spans or not at all, and since only
 // newly inserted spans are counted, retries never double count.
 import type pg from "pg";
-import type { SpanRow } from "@/lib/ingest/span-row";
+import type { SpanRow } from "@/lib/ingest/traces/span-row";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { NANOS_PER_MINUTE } from "@/lib/rollups/minutes";
-import { isRequestError } from "@/lib/rollups/request-error";
+import { isRequestError } from "@/lib/semconv/request-error";
 
 // The histogram parameter is one packed array per row, passed as text ("{…}") because pg cannot
 // send an array of arrays of unequal length.

@@ -3,22 +3,22 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { startCacheAttribution } from "@/lib/cache/cache-attribution-worker";
+import { startCacheAttribution } from "@/lib/analysis/analysis-scheduler";
 import type { TracewellConfig } from "@/lib/config";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 import { closePool, getPool } from "@/lib/db/pool";
 import { markDatabaseMigrated } from "@/lib/db/readiness";
-import { MetricIngest } from "@/lib/ingest/ingest-metrics";
-import { IngestQueue } from "@/lib/ingest/ingest-queue";
-import { TraceIngest } from "@/lib/ingest/ingest-traces";
-import { DayPartitions, SpanPartitions } from "@/lib/ingest/span-partitions";
-import { MetricPointStore } from "@/lib/ingest/store-metric-points";
-import { SpanStore } from "@/lib/ingest/store-spans";
-import { startOtlpGrpcServer } from "@/lib/receivers/otlp-grpc";
-import { createOtlpHttpHandler } from "@/lib/receivers/otlp-http";
-import { ByteBudget } from "@/lib/receivers/read-body";
-import { applyRetention } from "@/lib/retention/apply-retention";
+import { MetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
+import { MetricPointStore } from "@/lib/ingest/metrics/store-metric-points";
+import { startOtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
+import { createOtlpHttpHandler } from "@/lib/ingest/receivers/otlp-http";
+import { ByteBudget } from "@/lib/ingest/receivers/read-body";
+import { DayPartitions, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
+import { IngestQueue } from "@/lib/ingest/shared/ingest-queue";
+import { TraceIngest } from "@/lib/ingest/traces/ingest-traces";
+import { SpanStore } from "@/lib/ingest/traces/store-spans";
+import { applyRetention } from "@/lib/jobs/apply-retention";
 
 export interface RunningTracewell {
   port: number;

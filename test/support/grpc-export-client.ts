@@ -8,9 +8,9 @@ import {
   makeGenericClientConstructor,
   type ServiceError,
 } from "@grpc/grpc-js";
+import { RETRY_INFO_TYPE_URL } from "@/lib/ingest/receivers/grpc-status";
+import { METRICS_EXPORT_PATH, TRACE_EXPORT_PATH } from "@/lib/ingest/receivers/otlp-grpc";
 import { ProtoReader, WIRE_LEN } from "@/lib/otlp/protobuf-reader";
-import { RETRY_INFO_TYPE_URL } from "@/lib/receivers/grpc-status";
-import { METRICS_EXPORT_PATH, TRACE_EXPORT_PATH } from "@/lib/receivers/otlp-grpc";
 
 const passThrough = {
   requestStream: false,

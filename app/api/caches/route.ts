@@ -2,7 +2,7 @@
 import type { CachesResponse } from "@/lib/api/endpoint-schemas";
 import { jsonOr400 } from "@/lib/api/json-route";
 import { parseWindow } from "@/lib/api/time-range";
-import { getCaches } from "@/lib/queries/get-caches";
+import { getCaches } from "@/lib/queries/caches/get-caches";
 
 export function GET(request: Request) {
   return jsonOr400(async (): Promise<CachesResponse> => {

@@ -2,7 +2,7 @@
 import type { EndpointsResponse } from "@/lib/api/endpoint-schemas";
 import { jsonOr400 } from "@/lib/api/json-route";
 import { parseWindow } from "@/lib/api/time-range";
-import { getEndpointSummaries } from "@/lib/queries/get-endpoint-summaries";
+import { getEndpointSummaries } from "@/lib/queries/endpoints/get-endpoint-summaries";
 
 export function GET(request: Request) {
   return jsonOr400(async (): Promise<EndpointsResponse> => {

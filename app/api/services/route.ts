@@ -2,7 +2,7 @@
 import type { ServicesResponse } from "@/lib/api/endpoint-schemas";
 import { jsonOr400 } from "@/lib/api/json-route";
 import { parseStep, parseWindow } from "@/lib/api/time-range";
-import { getServiceSummaries } from "@/lib/queries/get-service-summaries";
+import { getServiceSummaries } from "@/lib/queries/services/get-service-summaries";
 
 export function GET(request: Request) {
   return jsonOr400(async (): Promise<ServicesResponse> => {

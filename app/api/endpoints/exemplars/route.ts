@@ -2,7 +2,7 @@
 import type { ExemplarsResponse } from "@/lib/api/endpoint-schemas";
 import { jsonOr400, requiredParam } from "@/lib/api/json-route";
 import { BadRequestError, parseWindow } from "@/lib/api/time-range";
-import { getEndpointExemplars } from "@/lib/queries/get-endpoint-exemplars";
+import { getEndpointExemplars } from "@/lib/queries/endpoints/get-endpoint-exemplars";
 
 export function GET(request: Request) {
   return jsonOr400(async (): Promise<ExemplarsResponse> => {

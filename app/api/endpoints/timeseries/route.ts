@@ -2,7 +2,7 @@
 import type { TimeseriesResponse } from "@/lib/api/endpoint-schemas";
 import { jsonOr400, requiredParam } from "@/lib/api/json-route";
 import { parseStep, parseWindow } from "@/lib/api/time-range";
-import { getEndpointTimeseries } from "@/lib/queries/get-endpoint-timeseries";
+import { getEndpointTimeseries } from "@/lib/queries/endpoints/get-endpoint-timeseries";
 
 export function GET(request: Request) {
   return jsonOr400(async (): Promise<TimeseriesResponse> => {

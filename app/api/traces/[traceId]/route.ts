@@ -1,7 +1,7 @@
 // GET /api/traces/{traceId} – one trace with all its spans (docs/api.md).
 import { NextResponse } from "next/server";
 import { traceIdPattern } from "@/lib/api/trace-schema";
-import { getTrace } from "@/lib/queries/get-trace";
+import { getTrace } from "@/lib/queries/traces/get-trace";
 
 export async function GET(_request: Request, context: { params: Promise<{ traceId: string }> }) {
   const traceId = (await context.params).traceId.toLowerCase();

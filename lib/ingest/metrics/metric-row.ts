@@ -1,0 +1,58 @@
+// The normalised metric data: one row of `metric_series` per distinct time series and one row of
+// `metric_points` per data point, ready for COPY. Produced by lib/otlp/normalize-metrics.ts,
+// written by lib/ingest/store-metric-points.ts.
+import type { ResourceRow } from "@/lib/ingest/traces/span-row";
+
+/** metric_series.metric_type */
+export const MetricType = {
+  gauge: 1,
+  sum: 2,
+  histogram: 3,
+  exponentialHistogram: 4,
+  summary: 5,
+} as const;
+
+export interface MetricSeriesRow {
+  /** signed 64-bit hash of everything that identifies the series (lib/otlp/normalize-metrics.ts) */
+  seriesId: bigint;
+  serviceName: string;
+  resourceId: bigint;
+  scopeName: string | null;
+  scopeVersion: string | null;
+  metricName: string;
+  description: string | null;
+  unit: string | null;
+  metricType: (typeof MetricType)[keyof typeof MetricType];
+  /** OTLP AggregationTemporality: 0 unspecified (gauge, summary), 1 delta, 2 cumulative */
+  aggregationTemporality: number;
+  isMonotonic: boolean;
+  /** JSON text of the point attributes, keys sorted (NUL-free, valid for jsonb) */
+  attributesJson: string;
+}
+
+export interface MetricPointRow {
+  seriesId: bigint;
+  timeUnixNano: bigint;
+  /** 0 when the sender did not set it */
+  startTimeUnixNano: bigint;
+  /** gauge/sum value; an int64 point as the nearest double */
+  value: number | null;
+  /** the exact value of an int64 gauge/sum point */
+  intValue: bigint | null;
+  /** histogram, exponential histogram or summary fields in OTLP/JSON form (64-bit counts as strings) */
+  histogramJson: string | null;
+  exemplarsJson: string | null;
+  /** DataPointFlags (uint32 on the wire) read as a signed INTEGER */
+  flags: number;
+}
+
+/** The outcome of normalising one metrics export request. */
+export interface NormalizedMetricBatch {
+  points: MetricPointRow[];
+  series: MetricSeriesRow[];
+  resources: ResourceRow[];
+  /** data points dropped as invalid, reported back as partial_success */
+  rejectedDataPoints: number;
+  /** one human-readable reason ("" when nothing was rejected) */
+  rejectionMessage: string;
+}

@@ -1,0 +1,182 @@
+// OTLP/gRPC receiver on OTLP_GRPC_PORT: opentelemetry.proto.collector.{trace,metrics}.v1 Export.
+// Transport only, like otlp-http.ts: the methods pass the raw request bytes (pass-through
+// deserializer) to the same TraceIngest / MetricIngest as OTLP/HTTP, and map errors to the status
+// codes of the OTLP spec, with google.rpc.RetryInfo when the sender should come back later.
+//
+// Limits: grpc-js refuses a message over OTLP_GRPC_MAX_MESSAGE_BYTES with RESOURCE_EXHAUSTED before
+// our code runs, and applies the same limit to the *decompressed* size of a gzip message (it stops
+// inflating past it), so a gzip bomb costs at most that much memory. Bytes being decoded at once
+// are capped by a ByteBudget, as for OTLP/HTTP.
+import {
+  type handleUnaryCall,
+  Metadata,
+  Server,
+  ServerCredentials,
+  type ServerErrorResponse,
+  type ServiceDefinition,
+  status,
+} from "@grpc/grpc-js";
+import type { MetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
+import { encodeRetryStatus } from "@/lib/ingest/receivers/grpc-status";
+import { BudgetExhaustedError, ByteBudget } from "@/lib/ingest/receivers/read-body";
+import { IngestSaturatedError, IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
+import type { PartialSuccess, TraceIngest } from "@/lib/ingest/traces/ingest-traces";
+import { type ExportKind, encodeExportResponse } from "@/lib/otlp/encode-response";
+import { OtlpDecodeError } from "@/lib/otlp/types";
+
+export const TRACE_EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
+export const METRICS_EXPORT_PATH = "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
+
+/** Seconds a sender is asked to wait: as OTLP/HTTP's Retry-After for 429 and 503. */
+const RETRY_SATURATED_MS = 1_000;
+const RETRY_UNAVAILABLE_MS = 5_000;
+/** How long stop() lets in-flight exports finish before cancelling them. */
+const DEFAULT_GRACE_MS = 10_000;
+
+export interface OtlpGrpcOptions {
+  traces: TraceIngest;
+  metrics: MetricIngest;
+  maxMessageBytes: number;
+  /**
+   * Decides whether a call may export, from its metadata (e.g. an `authorization` header): returns
+   * why it is refused (answered UNAUTHENTICATED), or null to allow. Every call is allowed until
+   * ingest keys exist.
+   */
+  authorize?: (metadata: Metadata) => string | null;
+  log?: (line: string) => void;
+}
+
+export interface OtlpGrpcServer {
+  port: number;
+  /** Refuses new exports (UNAVAILABLE), lets in-flight ones finish, force-closes after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+type Ingest = (body: Uint8Array) => Promise<PartialSuccess | null>;
+
+class GrpcError extends Error {
+  constructor(
+    readonly code: status,
+    message: string,
+    readonly retryDelayMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** One unary Export method whose request and response stay raw bytes: our decoders read them. */
+function exportService(path: string): ServiceDefinition {
+  return {
+    export: {
+      path,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (bytes: Buffer) => bytes,
+      requestDeserialize: (bytes: Buffer) => bytes,
+      responseSerialize: (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      responseDeserialize: (bytes: Buffer) => bytes,
+    },
+  };
+}
+
+export async function startOtlpGrpcServer(
+  options: OtlpGrpcOptions,
+  host: string,
+  port: number,
+): Promise<OtlpGrpcServer> {
+  const server = new Server({ "grpc.max_receive_message_length": options.maxMessageBytes });
+  // Room for a few maximum-size requests being decoded at once; beyond it senders retry later.
+  const budget = new ByteBudget(4 * options.maxMessageBytes);
+  let draining = false;
+
+  /** Checks, then ingests one request exactly as OTLP/HTTP does; resolves once it is committed. */
+  const accept = async (body: Buffer, metadata: Metadata, ingest: Ingest): Promise<PartialSuccess | null> => {
+    if (draining) throw new GrpcError(status.UNAVAILABLE, "Tracewell is shutting down", RETRY_UNAVAILABLE_MS);
+    const refusal = options.authorize?.(metadata) ?? null;
+    if (refusal !== null) throw new GrpcError(status.UNAUTHENTICATED, refusal);
+    if (!budget.tryTake(body.length)) {
+      throw new BudgetExhaustedError("too many request bytes in flight; retry later");
+    }
+    try {
+      return await ingest(body);
+    } finally {
+      budget.give(body.length);
+    }
+  };
+  const exportMethod =
+    (kind: ExportKind, ingest: Ingest): handleUnaryCall<Buffer, Uint8Array> =>
+    (call, callback) => {
+      accept(call.request, call.metadata, ingest)
+        .then(
+          (partial) => callback(null, encodeExportResponse("protobuf", partial, kind)),
+          (error: unknown) => callback(toServiceError(error, options.log)),
+        )
+        // Answering cannot fail in practice; if it ever did, it must not take the process down.
+        .catch((error: Error) => options.log?.(`otlp/grpc: could not answer: ${error.stack}`));
+    };
+
+  server.addService(exportService(TRACE_EXPORT_PATH), {
+    export: exportMethod("spans", (body) => options.traces.ingest(body, "protobuf")),
+  });
+  server.addService(exportService(METRICS_EXPORT_PATH), {
+    export: exportMethod("dataPoints", (body) => options.metrics.ingest(body, "protobuf")),
+  });
+
+  const address = host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+  const bound = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, actual) =>
+      error ? reject(error) : resolve(actual),
+    ),
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = DEFAULT_GRACE_MS) => {
+    stopping ??= new Promise<void>((resolve) => {
+      draining = true;
+      const force = setTimeout(() => {
+        options.log?.(`otlp/grpc: exports still running after ${graceMs} ms; cancelling them`);
+        server.forceShutdown();
+        resolve();
+      }, graceMs);
+      // Sends GOAWAY: no new calls, and resolves once the calls already running have answered.
+      server.tryShutdown(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
+    return stopping;
+  };
+  return { port: bound, stop };
+}
+
+function toServiceError(error: unknown, log?: (line: string) => void): ServerErrorResponse {
+  const failure = toGrpcError(error);
+  if (failure.code === status.INTERNAL) log?.(`otlp/grpc: ${(error as Error).stack ?? String(error)}`);
+  const metadata = new Metadata();
+  if (failure.retryDelayMs !== undefined) {
+    metadata.set(
+      "grpc-status-details-bin",
+      encodeRetryStatus(failure.code, failure.message, failure.retryDelayMs),
+    );
+  }
+  return Object.assign(new Error(failure.message), {
+    code: failure.code,
+    details: failure.message,
+    metadata,
+  });
+}
+
+function toGrpcError(error: unknown): GrpcError {
+  if (error instanceof GrpcError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof OtlpDecodeError) {
+    return new GrpcError(status.INVALID_ARGUMENT, `malformed OTLP request: ${message}`);
+  }
+  if (error instanceof IngestSaturatedError || error instanceof BudgetExhaustedError) {
+    return new GrpcError(status.RESOURCE_EXHAUSTED, message, RETRY_SATURATED_MS);
+  }
+  if (error instanceof IngestUnavailableError) {
+    return new GrpcError(status.UNAVAILABLE, message, RETRY_UNAVAILABLE_MS);
+  }
+  return new GrpcError(status.INTERNAL, "internal error while storing the data; see the server log");
+}

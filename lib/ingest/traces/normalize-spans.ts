@@ -1,0 +1,154 @@
+// Where a span becomes a row: validates each decoded span, rejects the invalid ones (reported back
+// to the sender as partial success, never failing the whole request) and maps the rest onto
+// SpanRow, with every string made safe for PostgreSQL text/jsonb (see sanitize.ts).
+
+import {
+  type AcceptedWindow,
+  acceptedWindow,
+  INT64_MAX,
+  outsideWindow,
+} from "@/lib/ingest/shared/accepted-window";
+import { ResourceRows } from "@/lib/ingest/shared/normalize-resource";
+import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
+import type { NormalizedBatch, ResourceRow, SpanRow } from "@/lib/ingest/traces/span-row";
+import type { Attributes, OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp/types";
+import { cacheResultOf, cacheSystemOf } from "@/lib/semconv/cache-lookup";
+import { endpointOf, httpStatusOf } from "@/lib/semconv/endpoint-name";
+
+export interface NormalizeOptions {
+  nowUnixNano: bigint;
+  /** spans that started longer ago than this are rejected */
+  maxPastNanos: bigint;
+  /** spans that start further ahead than this (clock skew) are rejected */
+  maxFutureNanos: bigint;
+}
+
+const INT32_MAX = 0x7fff_ffff;
+
+export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOptions): NormalizedBatch {
+  const spans: SpanRow[] = [];
+  const resources = new ResourceRows();
+  const window = acceptedWindow(opts);
+  let rejectedSpans = 0;
+  let firstReason = "";
+  req.resourceSpans.forEach((rs, i) => {
+    const resource = resources.rowFor(rs.resource);
+    rs.scopeSpans.forEach((ss, j) => {
+      const scope = { name: cleanText(ss.scope.name) || null, version: cleanText(ss.scope.version) || null };
+      ss.spans.forEach((span, k) => {
+        const problem = invalidSpan(span, window);
+        if (problem === null) spans.push(toSpanRow(span, resource, scope));
+        else if (rejectedSpans++ === 0) {
+          firstReason = `span ${idLabel(span.spanId)} at resourceSpans[${i}].scopeSpans[${j}].spans[${k}]: ${problem}`;
+        }
+      });
+    });
+  });
+  const rejectionMessage =
+    rejectedSpans === 0
+      ? ""
+      : `${rejectedSpans} ${rejectedSpans === 1 ? "span" : "spans"} rejected: ${firstReason}`;
+  return { spans, resources: resources.rows, rejectedSpans, rejectionMessage };
+}
+
+function toSpanRow(
+  span: OtlpSpan,
+  resource: ResourceRow,
+  scope: { name: string | null; version: string | null },
+): SpanRow {
+  const parent = span.parentSpanId;
+  const duration = span.endTimeUnixNano - span.startTimeUnixNano;
+  const name = cleanText(span.name);
+  const kind = span.kind >= 0 && span.kind <= 5 ? span.kind : 0;
+  const attributes = cleanAttributes(span.attributes);
+  return {
+    startTimeUnixNano: span.startTimeUnixNano,
+    traceId: toBuffer(span.traceId),
+    spanId: toBuffer(span.spanId),
+    parentSpanId: parent.length === 0 || isAllZero(parent) ? null : toBuffer(parent),
+    // start + duration must still fit BIGINT: traces.end_time_unix_nano stores it.
+    durationNano: duration < 0n ? 0n : min(duration, INT64_MAX - span.startTimeUnixNano),
+    serviceName: resource.serviceName,
+    name,
+    kind,
+    statusCode: span.status.code >= 0 && span.status.code <= 2 ? span.status.code : 0,
+    statusMessage: cleanText(span.status.message) || null,
+    traceState: cleanText(span.traceState) || null,
+    // fixed32 on the wire, INTEGER in the table: keep all 32 bits, read as signed.
+    flags: span.flags | 0,
+    resourceId: resource.id,
+    scopeName: scope.name,
+    scopeVersion: scope.version,
+    attributesJson: JSON.stringify(attributes),
+    eventsJson: span.events.length === 0 ? null : JSON.stringify(span.events.map(eventJson)),
+    linksJson: span.links.length === 0 ? null : JSON.stringify(span.links.map(linkJson)),
+    droppedAttributesCount: Math.min(span.droppedAttributesCount, INT32_MAX),
+    droppedEventsCount: Math.min(span.droppedEventsCount, INT32_MAX),
+    droppedLinksCount: Math.min(span.droppedLinksCount, INT32_MAX),
+    endpoint: endpointOf(kind, name, attributes),
+    httpStatusCode: httpStatusOf(attributes),
+    ...cacheFields(kind, attributes),
+  };
+}
+
+function cacheFields(
+  kind: number,
+  attributes: Attributes,
+): { cacheResult: number | null; cacheSystem: string | null } {
+  const cacheResult = cacheResultOf(kind, attributes);
+  return { cacheResult, cacheSystem: cacheResult === null ? null : cacheSystemOf(attributes) };
+}
+
+/** The first rule the span breaks, phrased for the sender; null when it is valid. */
+function invalidSpan(span: OtlpSpan, window: AcceptedWindow): string | null {
+  if (span.traceId.length !== 16 || isAllZero(span.traceId)) {
+    return "trace_id must be 16 bytes (32 hex digits in OTLP/JSON) and not all zero";
+  }
+  if (span.spanId.length !== 8 || isAllZero(span.spanId)) {
+    return "span_id must be 8 bytes (16 hex digits in OTLP/JSON) and not all zero";
+  }
+  if (span.parentSpanId.length !== 0 && span.parentSpanId.length !== 8) {
+    return "parent_span_id must be empty (root span) or 8 bytes (16 hex digits in OTLP/JSON)";
+  }
+  if (span.startTimeUnixNano === 0n) return "start_time_unix_nano is not set";
+  return outsideWindow("start time", span.startTimeUnixNano, window);
+}
+
+function eventJson(event: OtlpEvent) {
+  return {
+    name: cleanText(event.name),
+    timeUnixNano: event.timeUnixNano.toString(),
+    attributes: cleanAttributes(event.attributes),
+    ...(event.droppedAttributesCount > 0 ? { droppedAttributesCount: event.droppedAttributesCount } : {}),
+  };
+}
+
+function linkJson(link: OtlpLink) {
+  const traceState = cleanText(link.traceState);
+  return {
+    traceId: toBuffer(link.traceId).toString("hex"),
+    spanId: toBuffer(link.spanId).toString("hex"),
+    ...(traceState !== "" ? { traceState } : {}),
+    attributes: cleanAttributes(link.attributes),
+    ...(link.droppedAttributesCount > 0 ? { droppedAttributesCount: link.droppedAttributesCount } : {}),
+    ...(link.flags !== 0 ? { flags: link.flags } : {}),
+  };
+}
+
+/** A view over the same memory, not a copy. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function isAllZero(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+function idLabel(spanId: Uint8Array): string {
+  return spanId.length === 0 ? "(no span_id)" : toBuffer(spanId).toString("hex");
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}

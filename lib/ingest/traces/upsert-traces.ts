@@ -1,0 +1,69 @@
+// Maintains the `traces` table (time bounds, span count, root) from spans just inserted.
+import type pg from "pg";
+import type { SpanRow } from "@/lib/ingest/traces/span-row";
+
+const UPSERT_TRACES = `
+INSERT INTO traces (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, root_service_name, root_span_name, cache_lookups)
+SELECT * FROM unnest($1::bytea[], $2::int8[], $3::int8[], $4::int4[], $5::text[], $6::text[], $7::int4[])
+ON CONFLICT (trace_id) DO UPDATE SET
+  start_time_unix_nano = least(traces.start_time_unix_nano, excluded.start_time_unix_nano),
+  end_time_unix_nano = greatest(traces.end_time_unix_nano, excluded.end_time_unix_nano),
+  span_count = traces.span_count + excluded.span_count,
+  root_service_name = coalesce(traces.root_service_name, excluded.root_service_name),
+  root_span_name = coalesce(traces.root_span_name, excluded.root_span_name),
+  cache_lookups = traces.cache_lookups + excluded.cache_lookups,
+  -- more of the trace arrived: its cache attribution must be worked out again (lib/cache/)
+  ingest_version = traces.ingest_version + 1,
+  updated_at = now()`;
+
+interface TraceSummary {
+  traceId: Buffer;
+  start: bigint;
+  end: bigint;
+  spans: number;
+  rootService: string | null;
+  rootName: string | null;
+  cacheLookups: number;
+}
+
+export async function upsertTraces(client: pg.PoolClient, spans: SpanRow[]): Promise<void> {
+  const traces = new Map<string, TraceSummary>();
+  for (const span of spans) {
+    const key = span.traceId.toString("latin1");
+    const end = span.startTimeUnixNano + span.durationNano;
+    const isRoot = span.parentSpanId === null;
+    const trace = traces.get(key);
+    if (!trace) {
+      traces.set(key, {
+        traceId: span.traceId,
+        start: span.startTimeUnixNano,
+        end,
+        spans: 1,
+        rootService: isRoot ? span.serviceName : null,
+        rootName: isRoot ? span.name : null,
+        cacheLookups: span.cacheResult === null ? 0 : 1,
+      });
+      continue;
+    }
+    if (span.startTimeUnixNano < trace.start) trace.start = span.startTimeUnixNano;
+    if (end > trace.end) trace.end = end;
+    trace.spans++;
+    if (span.cacheResult !== null) trace.cacheLookups++;
+    if (isRoot && trace.rootName === null) {
+      trace.rootService = span.serviceName;
+      trace.rootName = span.name;
+    }
+  }
+  if (traces.size === 0) return;
+  // Sorted by id: concurrent writers then lock rows in the same order and cannot deadlock.
+  const rows = [...traces.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
+  await client.query(UPSERT_TRACES, [
+    rows.map((t) => t.traceId),
+    rows.map((t) => t.start.toString()),
+    rows.map((t) => t.end.toString()),
+    rows.map((t) => t.spans),
+    rows.map((t) => t.rootService),
+    rows.map((t) => t.rootName),
+    rows.map((t) => t.cacheLookups),
+  ]);
+}

@@ -1,0 +1,73 @@
+// Requests, errors and p50/p95/p99 per endpoint over a window, merged from the rollups (never
+// from raw spans): GET /api/endpoints.
+import type { EndpointSummary } from "@/lib/api/endpoint-schemas";
+import type { TimeWindow } from "@/lib/api/time-range";
+import { getPool } from "@/lib/db/pool";
+import { getEndpointCacheTotals } from "@/lib/queries/caches/get-endpoint-cache-totals";
+import { Histogram } from "@/lib/rollups/latency-histogram";
+import { msToMinute } from "@/lib/rollups/minutes";
+import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
+
+// One row per rollup row covering the window; histograms travel in binary (array_send) and are
+// merged here, which is far cheaper than having PostgreSQL print and concatenate every bucket.
+const ROLLUP_ROWS = `
+SELECT service_name, endpoint, request_count::float8 AS requests, error_count::float8 AS errors,
+       array_send(latency_histogram) AS latency
+FROM ${tieredRows("service_name, endpoint, request_count, error_count, latency_histogram", "($5::text IS NULL OR service_name = $5)")} AS rollups`;
+
+interface RollupRow {
+  service_name: string;
+  endpoint: string;
+  requests: number;
+  errors: number;
+  latency: Buffer;
+}
+
+interface EndpointTotals {
+  service: string;
+  endpoint: string;
+  requests: number;
+  errors: number;
+  histogram: Histogram;
+}
+
+export async function getEndpointSummaries(window: TimeWindow, service?: string): Promise<EndpointSummary[]> {
+  const tiers = tierWindow(msToMinute(window.from), msToMinute(window.to));
+  const [{ rows }, cache] = await Promise.all([
+    getPool().query<RollupRow>(ROLLUP_ROWS, [...tierParams(tiers), service ?? null]),
+    getEndpointCacheTotals(window, service),
+  ]);
+  const endpoints = new Map<string, EndpointTotals>();
+  for (const row of rows) {
+    const key = `${row.service_name}\u0000${row.endpoint}`;
+    let totals = endpoints.get(key);
+    if (!totals) {
+      totals = {
+        service: row.service_name,
+        endpoint: row.endpoint,
+        requests: 0,
+        errors: 0,
+        histogram: new Histogram(),
+      };
+      endpoints.set(key, totals);
+    }
+    totals.requests += row.requests;
+    totals.errors += row.errors;
+    totals.histogram.addPackedBinary(row.latency);
+  }
+  return [...endpoints.entries()]
+    .map(([key, totals]) => {
+      const lookups = cache.get(key);
+      return {
+        service: totals.service,
+        endpoint: totals.endpoint,
+        count: totals.requests,
+        errorCount: totals.errors,
+        errorRate: totals.requests > 0 ? totals.errors / totals.requests : 0,
+        ...totals.histogram.percentilesMs(),
+        cacheHitRatio: lookups ? lookups.hits / lookups.lookups : null,
+        cacheLookups: lookups?.lookups ?? 0,
+      };
+    })
+    .sort((a, b) => a.service.localeCompare(b.service) || b.count - a.count);
+}
