@@ -11,11 +11,11 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
-import { SpanPartitions } from "@/lib/ingest/shared/day-partitions";
-import type { ResourceRow, SpanRow } from "@/lib/ingest/traces/span-row";
-import { SpanStore } from "@/lib/ingest/traces/store-spans";
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
+import type { SpanRow } from "@/lib/ingest/traces/span-row";
 import { getEndpointSummaries } from "@/lib/queries/endpoints/get-endpoint-summaries";
 import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
+import { createSpanStore } from "@/lib/server/ingest-role";
 
 const { values } = parseArgs({
   options: { spans: { type: "string", default: "1000000" }, profile: { type: "boolean", default: false } },
@@ -27,7 +27,7 @@ const HOUR_MS = 3_600_000;
 
 const stack = await startBenchStack();
 const pool = new pg.Pool({ connectionString: stack.database.url, max: 4 });
-const store = new SpanStore(pool, new SpanPartitions());
+const store = createSpanStore(pool);
 
 const resources: ResourceRow[] = Array.from({ length: SERVICES }, (_, s) => ({
   id: BigInt(s + 1),

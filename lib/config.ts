@@ -29,6 +29,10 @@ const duration = (fallback: string) =>
       }
     });
 
+/** What a process does: serve the dashboard and API, receive OTLP, run background analysis and retention. */
+export const ROLES = ["web", "ingest", "worker"] as const;
+export type Role = (typeof ROLES)[number];
+
 const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   PORT: port(3000),
@@ -46,7 +50,27 @@ const envSchema = z.object({
   INGEST_WRITERS: positiveInt(2),
   SPAN_RETENTION: duration("7d"),
   ROLLUP_RETENTION: duration("90d"),
-  CACHE_ATTRIBUTION_DELAY: duration("2s"),
+  // Deprecated name of ANALYSIS_QUIET_PERIOD (cache attribution was the first analyser); still read.
+  CACHE_ATTRIBUTION_DELAY: z.string().optional(),
+  ANALYSIS_QUIET_PERIOD: z.string().optional(),
+  TRACEWELL_ROLES: z
+    .string()
+    .default("web,ingest,worker")
+    .transform((text, ctx) => {
+      const roles = text
+        .split(",")
+        .map((role) => role.trim())
+        .filter((role) => role !== "");
+      const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+      if (roles.length === 0 || unknown.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${text}" is not a list of roles: use any of ${ROLES.join(", ")}, comma-separated`,
+        });
+        return z.NEVER;
+      }
+      return new Set(roles as Role[]);
+    }),
   SPAN_MAX_FUTURE: duration("1d"),
 });
 
@@ -59,6 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const quietPeriod = e.ANALYSIS_QUIET_PERIOD ?? e.CACHE_ATTRIBUTION_DELAY ?? "2s";
+  let analysisQuietMs: number;
+  try {
+    analysisQuietMs = parseDuration(quietPeriod);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  ANALYSIS_QUIET_PERIOD: ${(error as Error).message}`);
+  }
   if (e.ROLLUP_RETENTION < e.SPAN_RETENTION) {
     throw new Error("Invalid configuration: ROLLUP_RETENTION must be at least SPAN_RETENTION");
   }
@@ -84,9 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxPastNanos: BigInt(e.SPAN_RETENTION) * 1_000_000n,
       maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
     },
-    cache: {
-      /** how long a trace must be quiet before its cache lookups are attributed (again) */
-      attributionDelayMs: e.CACHE_ATTRIBUTION_DELAY,
+    roles: e.TRACEWELL_ROLES,
+    analysis: {
+      /** how long a trace must be quiet before it is analysed (again): cache attribution, detectors */
+      quietMs: analysisQuietMs,
     },
     retention: {
       spansMs: e.SPAN_RETENTION,

@@ -3,11 +3,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
-import { DayPartitions, dayOf, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
+import { DayPartitions, dayOf } from "@/lib/ingest/shared/day-partitions";
 import { normalizeTraceRequest } from "@/lib/ingest/traces/normalize-spans";
-import { SpanStore } from "@/lib/ingest/traces/store-spans";
 import { applyRetention } from "@/lib/jobs/apply-retention";
 import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
+import { createSpanStore } from "@/lib/server/ingest-role";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 
@@ -34,7 +34,7 @@ async function storeAt(startMs: number): Promise<void> {
       maxFutureNanos: 86_400_000_000_000n,
     },
   );
-  await new SpanStore(pool, new SpanPartitions()).write(batch.spans, batch.resources);
+  await createSpanStore(pool).write(batch.spans, batch.resources);
 }
 
 const count = async (sql: string) => Number((await pool.query(sql)).rows[0].n);

@@ -19,6 +19,8 @@ interface Model {
 /** Enough of the Prisma schema language for this project's models (scalars, @map, @db, @id). */
 function parseModels(schema: string): Model[] {
   const models: Model[] = [];
+  // Relation fields (typed with another model) are not columns: their foreign keys are.
+  const modelNames = new Set([...schema.matchAll(/^model (\w+) \{/gm)].map((match) => match[1]));
   for (const [, name, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
     const table = /@@map\("(\w+)"\)/.exec(body as string)?.[1] ?? (name as string);
     const columns: ModelColumn[] = [];
@@ -27,7 +29,7 @@ function parseModels(schema: string): Model[] {
     for (const raw of (body as string).split("\n")) {
       const line = raw.replace(/\/\/.*$/, "").trim();
       const field = /^(\w+)\s+(\w+(?:\[\])?)(\?)?\s*(.*)$/.exec(line);
-      if (!field || line.startsWith("@@")) continue;
+      if (!field || line.startsWith("@@") || modelNames.has(field[2]?.replace("[]", ""))) continue;
       const [, fieldName, prismaType, optional, rest] = field as unknown as [
         string,
         string,

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { TraceSpan } from "@/lib/api/trace-schema";
 import { formatOffset } from "@/lib/format/duration";
+import { nanosBetween, nanosToMillis, parseUnixNanos } from "@/lib/model/units";
 import { traceHref } from "@/lib/trace/trace-url";
-import { nanosBetween, nanosToMillis, parseUnixNanos } from "@/lib/trace/units";
 import { AttributeTable } from "./attribute-table";
 
 /** A span's events, each with its offset from the span start and its attributes. */

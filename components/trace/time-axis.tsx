@@ -1,6 +1,6 @@
 import { formatDuration } from "@/lib/format/duration";
+import type { Millis } from "@/lib/model/units";
 import { timeTicks } from "@/lib/trace/time-ticks";
-import type { Millis } from "@/lib/trace/units";
 import { axisHeightPx, timelineInset, waterfallColumns } from "./waterfall-layout";
 
 /** The waterfall's sticky header: column title and tick labels over the timeline. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useCallback, useLayoutEffect, useRef, useState } from "react";
-import type { Millis } from "@/lib/trace/units";
+import type { Millis } from "@/lib/model/units";
 import type { WaterfallRows } from "@/lib/trace/waterfall-rows";
 import { TimeAxis, TimeGrid } from "./time-axis";
 import { axisHeightPx, overscanRows, rowHeightPx, windowingThreshold } from "./waterfall-layout";

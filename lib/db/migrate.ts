@@ -6,9 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
-
-/** Arbitrary constant; every Tracewell process contends on it while migrating. */
-const MIGRATION_LOCK_KEY = 7_240_019_001;
+import { AdvisoryLock } from "@/lib/db/advisory-locks";
 
 export interface Migration {
   name: string;
@@ -36,7 +34,7 @@ export async function migrate(
   const migrations = await listMigrations(options.dir);
   const client = await pool.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await client.query("SELECT pg_advisory_lock($1)", [AdvisoryLock.MIGRATIONS]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
       "checksum" VARCHAR(64) NOT NULL,
@@ -86,7 +84,7 @@ export async function migrate(
     }
     return applied;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.query("SELECT pg_advisory_unlock($1)", [AdvisoryLock.MIGRATIONS]).catch(() => {});
     client.release();
   }
 }

@@ -1,7 +1,7 @@
 // The process-wide pg pool. The custom server and Next's bundled route handlers load separate
 // copies of this module, so the pool hangs off globalThis to be shared by both.
 import pg from "pg";
-import { Db } from "@/lib/db/sql";
+import { PoolDb } from "@/lib/db/sql";
 
 const POOL = Symbol.for("tracewell.pgPool");
 type Holder = { [POOL]?: pg.Pool };
@@ -35,6 +35,6 @@ export async function closePool(): Promise<void> {
 }
 
 /** The primary database as a query handle (see lib/db/sql.ts). */
-export function getDb(): Db {
-  return new Db(getPool());
+export function getDb(): PoolDb {
+  return new PoolDb(getPool());
 }

@@ -98,6 +98,29 @@ export class Db {
   }
 }
 
+/** A Db over a pool: can also run a transaction on one of its connections. */
+export class PoolDb extends Db {
+  constructor(readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  /** Runs `work` in BEGIN … COMMIT on one connection; rolls back if it throws. */
+  async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(new Db(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
 function checkRows<Schema extends z.ZodType>(
   rows: unknown[],
   schema: Schema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, formatOffset } from "@/lib/format/duration";
-import { asMillis } from "@/lib/trace/units";
+import { asMillis } from "@/lib/model/units";
 
 describe("formatDuration", () => {
   it.each([

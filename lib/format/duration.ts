@@ -1,6 +1,6 @@
 // Human durations for labels: "850µs", "12.3ms", "1.25s", "2m 5s". About three significant
 // digits, enough to compare bars without reading nanoseconds.
-import type { Millis } from "@/lib/trace/units";
+import type { Millis } from "@/lib/model/units";
 
 const units = [
   { suffix: "µs", perMs: 1000 },

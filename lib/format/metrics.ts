@@ -1,7 +1,7 @@
 // Labels for the latency dashboard's numbers: latencies, request rates, ratios, counts. A value
 // that does not exist (no requests, no cache lookups) reads "—", never "0".
 import { formatDuration } from "@/lib/format/duration";
-import { asMillis } from "@/lib/trace/units";
+import { asMillis } from "@/lib/model/units";
 
 export const NO_VALUE = "—";
 

@@ -1,29 +1,26 @@
-// Boots a whole Tracewell process: database (embedded unless DATABASE_URL is set), migrations,
-// the ingest pipeline, the Next.js app on PORT (with /v1/* routed to OTLP) and the OTLP ports.
+// Boots a Tracewell process with its roles (TRACEWELL_ROLES, default all three): the database
+// (embedded unless DATABASE_URL is set) and migrations, then
+//   web     the Next.js app on PORT (with /v1/* routed to OTLP when this process also ingests);
+//   ingest  OTLP/HTTP on OTLP_HTTP_PORT and OTLP/gRPC on OTLP_GRPC_PORT;
+//   worker  trace analysis and retention.
+// Several processes with any roles can share one PostgreSQL (docs/architecture.md § Roles).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { startCacheAttribution } from "@/lib/analysis/analysis-scheduler";
 import type { TracewellConfig } from "@/lib/config";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
-import { closePool, getPool } from "@/lib/db/pool";
+import { closePool, getDb } from "@/lib/db/pool";
 import { markDatabaseMigrated } from "@/lib/db/readiness";
-import { MetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
-import { MetricPointStore } from "@/lib/ingest/metrics/store-metric-points";
-import { startOtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
-import { createOtlpHttpHandler } from "@/lib/ingest/receivers/otlp-http";
-import { ByteBudget } from "@/lib/ingest/receivers/read-body";
-import { DayPartitions, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
-import { IngestQueue } from "@/lib/ingest/shared/ingest-queue";
-import { TraceIngest } from "@/lib/ingest/traces/ingest-traces";
-import { SpanStore } from "@/lib/ingest/traces/store-spans";
-import { applyRetention } from "@/lib/jobs/apply-retention";
+import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
+import { createIngestRole } from "@/lib/server/ingest-role";
+import { startWorkerRole } from "@/lib/server/worker-role";
 
 export interface RunningTracewell {
-  port: number;
-  otlpHttpPort: number;
-  otlpGrpcPort: number;
+  /** null when a port's role is not run by this process */
+  port: number | null;
+  otlpHttpPort: number | null;
+  otlpGrpcPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -37,9 +34,9 @@ export async function startTracewell(
   // Next's route handlers run in this process but load their own module copies; they find the
   // database through the environment.
   process.env.DATABASE_URL = config.databaseUrl ?? embedded?.url;
-  const pool = getPool();
+  const db = getDb();
 
-  const migrated = migrate(pool, { log }).then(
+  const migrated = migrate(db.pool, { log }).then(
     (applied) => {
       if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
       markDatabaseMigrated();
@@ -50,80 +47,59 @@ export async function startTracewell(
     },
   );
 
-  const queue = new IngestQueue(new SpanStore(pool, new SpanPartitions()), config.ingest);
-  const traces = new TraceIngest(queue, config.ingest);
-  // Metrics have their own queue (same limits and semantics) so neither signal can starve the other.
-  const metricQueue = new IngestQueue(new MetricPointStore(pool, new DayPartitions("metric_points")), {
-    ...config.ingest,
-    rowNoun: "data points",
-  });
-  const metrics = new MetricIngest(metricQueue, config.ingest);
-  const otlpHttp = createOtlpHttpHandler({
-    traces,
-    metrics,
-    maxBodyBytes: config.limits.maxBodyBytes,
-    maxDecompressedBytes: config.limits.maxDecompressedBytes,
-    // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
-    budget: new ByteBudget(4 * config.limits.maxBodyBytes),
-    log,
-  });
+  const ingest = config.roles.has("ingest") ? createIngestRole(db, config, log) : null;
+  const servers: http.Server[] = [];
+  let port: number | null = null;
+  let otlpHttpPort: number | null = null;
+  let app: ReturnType<typeof next> | null = null;
 
-  const app = next({ dev: false, dir: process.cwd() });
-  await app.prepare();
-  const handleNext = app.getRequestHandler();
-
-  const web = http.createServer((request, response) => {
-    if (request.url?.startsWith("/v1/")) void otlpHttp(request, response);
-    else void handleNext(request, response);
-  });
-  const otlp = http.createServer((request, response) => void otlpHttp(request, response));
-  const port = await listen(web, config.port, config.host);
-  const otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host);
-  log(`Tracewell dashboard on http://localhost:${port}`);
-  log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}/v1/traces (also under :${port}/v1/traces)`);
+  if (config.roles.has("web")) {
+    app = next({ dev: false, dir: process.cwd() });
+    await app.prepare();
+    const handleNext = app.getRequestHandler();
+    const web = http.createServer((request, response) => {
+      if (ingest && request.url?.startsWith("/v1/")) void ingest.handleOtlpHttp(request, response);
+      else void handleNext(request, response);
+    });
+    servers.push(web);
+    port = await listen(web, config.port, config.host);
+    log(`Tracewell dashboard on http://localhost:${port}`);
+  }
+  if (ingest) {
+    const otlp = http.createServer((request, response) => void ingest.handleOtlpHttp(request, response));
+    servers.push(otlp);
+    otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host);
+    const alsoOnWeb = port === null ? "" : ` (also under :${port}/v1/traces)`;
+    log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}/v1/traces${alsoOnWeb}`);
+  }
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
-  const cacheAttribution = startCacheAttribution(pool, { quietMs: config.cache.attributionDelayMs, log });
-  const otlpGrpc = await startOtlpGrpcServer(
-    { traces, metrics, maxMessageBytes: config.limits.maxGrpcMessageBytes, log },
-    config.host,
-    config.otlpGrpcPort,
-  );
-  log(`OTLP/gRPC receiver on localhost:${otlpGrpc.port} (TraceService/Export, MetricsService/Export)`);
-
-  const expire = () =>
-    applyRetention(pool, config.retention).then(
-      (result) => {
-        if (result && result.droppedPartitions.length > 0)
-          log(`Retention: dropped ${result.droppedPartitions.join(", ")}`);
-      },
-      (error: Error) => log(`Retention failed (will retry within the hour): ${error.message}`),
-    );
-  void expire();
-  const retentionTimer = setInterval(expire, 3_600_000);
-  retentionTimer.unref();
+  const worker = config.roles.has("worker") ? startWorkerRole(db, config, log) : null;
+  let grpc: OtlpGrpcServer | null = null;
+  if (ingest) {
+    grpc = await ingest.startGrpc();
+    log(`OTLP/gRPC receiver on localhost:${grpc.port} (TraceService/Export, MetricsService/Export)`);
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       // Stop taking requests, let in-flight exports commit, then release the database.
-      clearInterval(retentionTimer);
-      const closed = Promise.all([close(web), close(otlp)]);
+      const closed = Promise.all(servers.map(close));
       // gRPC first: its in-flight exports are answered once committed, while the queues still run.
-      await otlpGrpc.stop();
-      await Promise.all([queue.close(), metricQueue.close()]);
-      web.closeIdleConnections();
-      otlp.closeIdleConnections();
+      await grpc?.stop();
+      await ingest?.drain();
+      for (const server of servers) server.closeIdleConnections();
       await closed;
-      await app.close?.();
-      await cacheAttribution.stop();
+      await app?.close?.();
+      await worker?.stop();
       await closePool();
       await embedded?.stop();
     })();
     return stopping;
   };
-  return { port, otlpHttpPort, otlpGrpcPort: otlpGrpc.port, stop };
+  return { port, otlpHttpPort, otlpGrpcPort: grpc?.port ?? null, stop };
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {

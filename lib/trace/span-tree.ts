@@ -2,7 +2,7 @@
 // Everything is iterative (explicit stacks, no recursion) so that a 100k-span trace, or one deep
 // chain of spans, cannot overflow the call stack; the spans themselves are referenced, not copied.
 import type { TraceSpan } from "@/lib/api/trace-schema";
-import { nanosBetween, parseUnixNanos, type RelativeNanos } from "@/lib/trace/units";
+import { nanosBetween, parseUnixNanos, type RelativeNanos } from "@/lib/model/units";
 
 /** Why a span sits where it does in the forest. */
 export const Placement = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { asMillis } from "@/lib/model/units";
 import { timeTicks } from "@/lib/trace/time-ticks";
-import { asMillis } from "@/lib/trace/units";
 
 describe("timeTicks", () => {
   it.each([

@@ -1,6 +1,6 @@
 // Tick positions for the waterfall's time axis: round steps (1, 2, 5 × 10^k ms) from 0 to the
 // trace duration.
-import { asMillis, type Millis } from "@/lib/trace/units";
+import { asMillis, type Millis } from "@/lib/model/units";
 
 const steps = [1, 2, 2.5, 5, 10] as const;
 

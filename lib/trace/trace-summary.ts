@@ -1,7 +1,7 @@
 // The trace page header's numbers and the service legend, derived from the span tree.
 import type { TraceSpan } from "@/lib/api/trace-schema";
+import { type Millis, nanosToMillis } from "@/lib/model/units";
 import { Placement, type SpanTree } from "@/lib/trace/span-tree";
-import { type Millis, nanosToMillis } from "@/lib/trace/units";
 
 export interface ServiceSummary {
   readonly name: string;

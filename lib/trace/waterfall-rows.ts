@@ -2,8 +2,8 @@
 // skipping the descendants of collapsed spans. Iterative with an explicit stack: recursion over
 // the span tree is what overflows the stack on large traces in other viewers.
 import type { TraceSpan } from "@/lib/api/trace-schema";
+import { type Millis, nanosToMillis, type RelativeNanos } from "@/lib/model/units";
 import { ancestorsOf, type Placement, type SpanTree } from "@/lib/trace/span-tree";
-import { type Millis, nanosToMillis, type RelativeNanos } from "@/lib/trace/units";
 
 export interface WaterfallRow {
   /** index into tree.spans */

@@ -1,19 +1,11 @@
 // The normalised metric data: one row of `metric_series` per distinct time series and one row of
-// `metric_points` per data point, ready for COPY. Produced by lib/otlp/normalize-metrics.ts,
-// written by lib/ingest/store-metric-points.ts.
-import type { ResourceRow } from "@/lib/ingest/traces/span-row";
-
-/** metric_series.metric_type */
-export const MetricType = {
-  gauge: 1,
-  sum: 2,
-  histogram: 3,
-  exponentialHistogram: 4,
-  summary: 5,
-} as const;
+// `metric_points` per data point, ready for COPY. Produced by lib/ingest/metrics/normalize-metrics.ts,
+// written by lib/ingest/metrics/store-metric-points.ts.
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
+import type { MetricTypeCode } from "@/lib/model/metric-type";
 
 export interface MetricSeriesRow {
-  /** signed 64-bit hash of everything that identifies the series (lib/otlp/normalize-metrics.ts) */
+  /** signed 64-bit hash of everything that identifies the series (lib/ingest/metrics/normalize-metrics.ts) */
   seriesId: bigint;
   serviceName: string;
   resourceId: bigint;
@@ -22,7 +14,7 @@ export interface MetricSeriesRow {
   metricName: string;
   description: string | null;
   unit: string | null;
-  metricType: (typeof MetricType)[keyof typeof MetricType];
+  metricType: MetricTypeCode;
   /** OTLP AggregationTemporality: 0 unspecified (gauge, summary), 1 delta, 2 cumulative */
   aggregationTemporality: number;
   isMonotonic: boolean;

@@ -4,22 +4,21 @@
 // complete, in their OTLP/JSON form, so later features (latency from histograms) need no re-ingest.
 
 import { createHash } from "node:crypto";
-import {
-  type MetricPointRow,
-  type MetricSeriesRow,
-  MetricType,
-  type NormalizedMetricBatch,
-} from "@/lib/ingest/metrics/metric-row";
+import type { MetricPointRow, MetricSeriesRow, NormalizedMetricBatch } from "@/lib/ingest/metrics/metric-row";
 import {
   type AcceptedWindow,
   acceptedWindow,
   INT64_MAX,
   outsideWindow,
+  type WindowOptions,
 } from "@/lib/ingest/shared/accepted-window";
-import { canonicalAttributesJson, ResourceRows } from "@/lib/ingest/shared/normalize-resource";
+import {
+  canonicalAttributesJson,
+  type ResourceRow,
+  ResourceRows,
+} from "@/lib/ingest/shared/normalize-resource";
 import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
-import type { NormalizeOptions } from "@/lib/ingest/traces/normalize-spans";
-import type { ResourceRow } from "@/lib/ingest/traces/span-row";
+import { MetricType } from "@/lib/model/metric-type";
 import { doubleValue } from "@/lib/otlp/attribute-value";
 import type {
   Attributes,
@@ -46,10 +45,7 @@ interface Scope {
   version: string | null;
 }
 
-export function normalizeMetricsRequest(
-  req: OtlpMetricsRequest,
-  opts: NormalizeOptions,
-): NormalizedMetricBatch {
+export function normalizeMetricsRequest(req: OtlpMetricsRequest, opts: WindowOptions): NormalizedMetricBatch {
   const points: MetricPointRow[] = [];
   const resources = new ResourceRows();
   const series = new SeriesRows();

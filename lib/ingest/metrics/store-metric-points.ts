@@ -8,8 +8,8 @@ import type pg from "pg";
 import type { MetricPointRow, MetricSeriesRow } from "@/lib/ingest/metrics/metric-row";
 import { copyText } from "@/lib/ingest/shared/copy-text";
 import { type DayPartitions, dayOf } from "@/lib/ingest/shared/day-partitions";
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import { copyNewRows, inWriteTransaction, ResourceWriter } from "@/lib/ingest/shared/write-transaction";
-import type { ResourceRow } from "@/lib/ingest/traces/span-row";
 
 /** What points refer to, queued with them: their series and the series' resources. */
 export type MetricRef = MetricSeriesRow | ResourceRow;

@@ -16,33 +16,28 @@ import {
   type ServiceDefinition,
   status,
 } from "@grpc/grpc-js";
-import type { MetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
+import type { AuthorizeIngest } from "@/lib/ingest/receivers/authorize";
 import { encodeRetryStatus } from "@/lib/ingest/receivers/grpc-status";
+import { classifyIngestError } from "@/lib/ingest/receivers/ingest-errors";
 import { BudgetExhaustedError, ByteBudget } from "@/lib/ingest/receivers/read-body";
-import { IngestSaturatedError, IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
-import type { PartialSuccess, TraceIngest } from "@/lib/ingest/traces/ingest-traces";
+import { IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
+import type { PartialSuccess, SignalIngest } from "@/lib/ingest/shared/signal-ingest";
 import { type ExportKind, encodeExportResponse } from "@/lib/otlp/encode-response";
-import { OtlpDecodeError } from "@/lib/otlp/types";
 
 export const TRACE_EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 export const METRICS_EXPORT_PATH = "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
 
-/** Seconds a sender is asked to wait: as OTLP/HTTP's Retry-After for 429 and 503. */
-const RETRY_SATURATED_MS = 1_000;
-const RETRY_UNAVAILABLE_MS = 5_000;
+/** While draining: the same wait as any 503 (lib/ingest/receivers/ingest-errors.ts). */
+const SHUTTING_DOWN = new IngestUnavailableError("Tracewell is shutting down");
 /** How long stop() lets in-flight exports finish before cancelling them. */
 const DEFAULT_GRACE_MS = 10_000;
 
 export interface OtlpGrpcOptions {
-  traces: TraceIngest;
-  metrics: MetricIngest;
+  traces: SignalIngest;
+  metrics: SignalIngest;
   maxMessageBytes: number;
-  /**
-   * Decides whether a call may export, from its metadata (e.g. an `authorization` header): returns
-   * why it is refused (answered UNAUTHENTICATED), or null to allow. Every call is allowed until
-   * ingest keys exist.
-   */
-  authorize?: (metadata: Metadata) => string | null;
+  /** The authorize step shared with OTLP/HTTP, given the call's `authorization` metadata. */
+  authorize: AuthorizeIngest;
   log?: (line: string) => void;
 }
 
@@ -51,8 +46,6 @@ export interface OtlpGrpcServer {
   /** Refuses new exports (UNAVAILABLE), lets in-flight ones finish, force-closes after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
-
-type Ingest = (body: Uint8Array) => Promise<PartialSuccess | null>;
 
 class GrpcError extends Error {
   constructor(
@@ -90,21 +83,25 @@ export async function startOtlpGrpcServer(
   let draining = false;
 
   /** Checks, then ingests one request exactly as OTLP/HTTP does; resolves once it is committed. */
-  const accept = async (body: Buffer, metadata: Metadata, ingest: Ingest): Promise<PartialSuccess | null> => {
-    if (draining) throw new GrpcError(status.UNAVAILABLE, "Tracewell is shutting down", RETRY_UNAVAILABLE_MS);
-    const refusal = options.authorize?.(metadata) ?? null;
-    if (refusal !== null) throw new GrpcError(status.UNAUTHENTICATED, refusal);
+  const accept = async (
+    body: Buffer,
+    metadata: Metadata,
+    ingest: SignalIngest,
+  ): Promise<PartialSuccess | null> => {
+    if (draining) throw SHUTTING_DOWN;
+    const authorization = metadata.get("authorization")[0];
+    const principal = await options.authorize(typeof authorization === "string" ? authorization : undefined);
     if (!budget.tryTake(body.length)) {
       throw new BudgetExhaustedError("too many request bytes in flight; retry later");
     }
     try {
-      return await ingest(body);
+      return await ingest.ingest({ body, encoding: "protobuf", principal });
     } finally {
       budget.give(body.length);
     }
   };
   const exportMethod =
-    (kind: ExportKind, ingest: Ingest): handleUnaryCall<Buffer, Uint8Array> =>
+    (kind: ExportKind, ingest: SignalIngest): handleUnaryCall<Buffer, Uint8Array> =>
     (call, callback) => {
       accept(call.request, call.metadata, ingest)
         .then(
@@ -116,10 +113,10 @@ export async function startOtlpGrpcServer(
     };
 
   server.addService(exportService(TRACE_EXPORT_PATH), {
-    export: exportMethod("spans", (body) => options.traces.ingest(body, "protobuf")),
+    export: exportMethod("spans", options.traces),
   });
   server.addService(exportService(METRICS_EXPORT_PATH), {
-    export: exportMethod("dataPoints", (body) => options.metrics.ingest(body, "protobuf")),
+    export: exportMethod("dataPoints", options.metrics),
   });
 
   const address = host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
@@ -168,15 +165,11 @@ function toServiceError(error: unknown, log?: (line: string) => void): ServerErr
 
 function toGrpcError(error: unknown): GrpcError {
   if (error instanceof GrpcError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof OtlpDecodeError) {
-    return new GrpcError(status.INVALID_ARGUMENT, `malformed OTLP request: ${message}`);
-  }
-  if (error instanceof IngestSaturatedError || error instanceof BudgetExhaustedError) {
-    return new GrpcError(status.RESOURCE_EXHAUSTED, message, RETRY_SATURATED_MS);
-  }
-  if (error instanceof IngestUnavailableError) {
-    return new GrpcError(status.UNAVAILABLE, message, RETRY_UNAVAILABLE_MS);
-  }
-  return new GrpcError(status.INTERNAL, "internal error while storing the data; see the server log");
+  const failure = classifyIngestError(error);
+  // RpcCode and grpc-js's status enum are the same numbers (google.rpc.Code).
+  return new GrpcError(
+    failure.code as number as status,
+    failure.message,
+    failure.retryAfterSeconds === undefined ? undefined : failure.retryAfterSeconds * 1000,
+  );
 }

@@ -4,38 +4,21 @@
 // Status codes and bodies follow the OTLP/HTTP spec: errors carry a google.rpc.Status in the
 // request's encoding, and 429/503 carry Retry-After.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { MetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
-import {
-  BudgetExhaustedError,
-  type ByteBudget,
-  discardBody,
-  inflate,
-  PayloadTooLargeError,
-  readBody,
-} from "@/lib/ingest/receivers/read-body";
-import { IngestSaturatedError, IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
-import type { OtlpEncoding, PartialSuccess, TraceIngest } from "@/lib/ingest/traces/ingest-traces";
+import type { AuthorizeIngest } from "@/lib/ingest/receivers/authorize";
+import { classifyIngestError, RpcCode } from "@/lib/ingest/receivers/ingest-errors";
+import { type ByteBudget, discardBody, inflate, readBody } from "@/lib/ingest/receivers/read-body";
+import type { OtlpEncoding, PartialSuccess, SignalIngest } from "@/lib/ingest/shared/signal-ingest";
 import { type ExportKind, encodeExportResponse, encodeStatus } from "@/lib/otlp/encode-response";
-import { OtlpDecodeError } from "@/lib/otlp/types";
 
 export interface OtlpHttpOptions {
-  traces: TraceIngest;
-  metrics: MetricIngest;
+  traces: SignalIngest;
+  metrics: SignalIngest;
+  authorize: AuthorizeIngest;
   maxBodyBytes: number;
   maxDecompressedBytes: number;
   budget: ByteBudget;
   log?: (line: string) => void;
 }
-
-/** google.rpc.Code values used in Status bodies. */
-const Code = {
-  INVALID_ARGUMENT: 3,
-  NOT_FOUND: 5,
-  RESOURCE_EXHAUSTED: 8,
-  UNIMPLEMENTED: 12,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-};
 
 class HttpError extends Error {
   constructor(
@@ -48,15 +31,12 @@ class HttpError extends Error {
   }
 }
 
-type Signal = {
-  kind: ExportKind;
-  ingest: (body: Uint8Array, encoding: OtlpEncoding) => Promise<PartialSuccess | null>;
-};
+type Signal = { kind: ExportKind; ingest: SignalIngest };
 
 export function createOtlpHttpHandler(options: OtlpHttpOptions) {
   const signals: Record<string, Signal> = {
-    "/v1/traces": { kind: "spans", ingest: (body, encoding) => options.traces.ingest(body, encoding) },
-    "/v1/metrics": { kind: "dataPoints", ingest: (body, encoding) => options.metrics.ingest(body, encoding) },
+    "/v1/traces": { kind: "spans", ingest: options.traces },
+    "/v1/metrics": { kind: "dataPoints", ingest: options.metrics },
   };
   return async function handleOtlpHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let encoding: OtlpEncoding = "json";
@@ -66,27 +46,29 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
       if (signal === undefined) {
         throw new HttpError(
           404,
-          Code.NOT_FOUND,
+          RpcCode.NOT_FOUND,
           `no OTLP endpoint at ${path}; traces go to POST /v1/traces, metrics to POST /v1/metrics`,
         );
       }
       if (request.method !== "POST") {
-        throw new HttpError(405, Code.INVALID_ARGUMENT, "use POST", { Allow: "POST" });
+        throw new HttpError(405, RpcCode.INVALID_ARGUMENT, "use POST", { Allow: "POST" });
       }
       encoding = negotiateEncoding(request.headers["content-type"]);
       const contentEncoding = (request.headers["content-encoding"] ?? "").toLowerCase().trim();
       if (contentEncoding !== "" && contentEncoding !== "identity" && contentEncoding !== "gzip") {
         throw new HttpError(
           415,
-          Code.INVALID_ARGUMENT,
+          RpcCode.INVALID_ARGUMENT,
           `unsupported Content-Encoding "${contentEncoding}"; use gzip or none`,
         );
       }
+      // Before the body is read: an unauthorised sender costs no body bytes.
+      const principal = await options.authorize(request.headers.authorization);
       const wire = await readBody(request, options.maxBodyBytes, options.budget);
       let partial: PartialSuccess | null;
       try {
         const body = await inflate(wire, contentEncoding, options.maxDecompressedBytes);
-        partial = await signal.ingest(body, encoding);
+        partial = await signal.ingest.ingest({ body, encoding, principal });
       } finally {
         options.budget.give(wire.length);
       }
@@ -116,24 +98,18 @@ function negotiateEncoding(contentType: string | undefined): OtlpEncoding {
   if (mediaType === "application/json") return "json";
   throw new HttpError(
     415,
-    Code.INVALID_ARGUMENT,
+    RpcCode.INVALID_ARGUMENT,
     `unsupported Content-Type "${contentType ?? ""}"; send application/x-protobuf or application/json`,
   );
 }
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof OtlpDecodeError)
-    return new HttpError(400, Code.INVALID_ARGUMENT, `malformed OTLP request: ${message}`);
-  if (error instanceof PayloadTooLargeError) return new HttpError(413, Code.INVALID_ARGUMENT, message);
-  if (error instanceof IngestSaturatedError || error instanceof BudgetExhaustedError) {
-    return new HttpError(429, Code.RESOURCE_EXHAUSTED, message, { "Retry-After": "1" });
-  }
-  if (error instanceof IngestUnavailableError) {
-    return new HttpError(503, Code.UNAVAILABLE, message, { "Retry-After": "5" });
-  }
-  return new HttpError(500, Code.INTERNAL, "internal error while storing the data; see the server log");
+  const failure = classifyIngestError(error);
+  const headers: Record<string, string> =
+    failure.retryAfterSeconds === undefined ? {} : { "Retry-After": String(failure.retryAfterSeconds) };
+  if (failure.httpStatus === 401) headers["WWW-Authenticate"] = 'Bearer realm="tracewell-ingest"';
+  return new HttpError(failure.httpStatus, failure.code, failure.message, headers);
 }
 
 function send(

@@ -1,10 +1,9 @@
 // Daily range partitions (of `spans` by start time, of `metric_points` by point time), created on
-// demand. Expiry (lib/retention) drops them.
+// demand. Expiry (lib/jobs/apply-retention.ts) drops them.
 import type pg from "pg";
+import { AdvisoryLock } from "@/lib/db/advisory-locks";
 
 export const DAY_NANOS = 86_400_000_000_000n;
-/** Arbitrary constant: serialises partition creation across processes sharing a database. */
-const PARTITION_LOCK_KEY = 7_240_019_002;
 
 /** The tables partitioned by day; table names go into DDL, so only these are accepted. */
 export type DayPartitionedTable = "spans" | "metric_points";
@@ -36,7 +35,7 @@ export class DayPartitions {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock($1)", [PARTITION_LOCK_KEY]);
+      await client.query("SELECT pg_advisory_xact_lock($1)", [AdvisoryLock.PARTITIONS]);
       for (const day of missing) {
         const from = day * DAY_NANOS;
         await client.query(

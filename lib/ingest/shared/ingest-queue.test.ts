@@ -4,8 +4,9 @@ import {
   IngestQueue,
   IngestSaturatedError,
   IngestUnavailableError,
-  type SpanWriter,
+  type QueueWriter,
 } from "@/lib/ingest/shared/ingest-queue";
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
 
 const rows = (n: number) =>
@@ -14,7 +15,7 @@ const rows = (n: number) =>
 /** A writer whose transactions finish only when the test says so. */
 function controllableWriter() {
   const calls: Array<{ spans: number; finish: (error?: Error) => void }> = [];
-  const writer: SpanWriter = {
+  const writer: QueueWriter<SpanRow, ResourceRow> = {
     write: (spans) =>
       new Promise((resolve, reject) => {
         calls.push({ spans: spans.length, finish: (error) => (error ? reject(error) : resolve(undefined)) });
@@ -85,7 +86,7 @@ describe("IngestQueue", () => {
   });
 
   it("retries each request alone when a shared transaction fails, so one bad request fails alone", async () => {
-    const failing: SpanWriter = {
+    const failing: QueueWriter<SpanRow, ResourceRow> = {
       write: async (spans) => {
         if (spans.some((span) => span.name === "poison"))
           throw Object.assign(new Error("invalid input"), { code: "22P02" });

@@ -3,14 +3,11 @@
 // of eight. Every request is resolved only after the transaction holding its rows has committed.
 // Generic over the rows (spans, metric data points) and the rows they refer to (resources, series):
 // each signal has its own queue over its own store, with the same semantics.
-import type { ResourceRow, SpanRow } from "@/lib/ingest/traces/span-row";
 
 /** Writes rows and what they refer to in one transaction; resolves once committed. */
 export interface QueueWriter<Row, Ref> {
   write(rows: Row[], refs: Ref[]): Promise<unknown>;
 }
-
-export type SpanWriter = QueueWriter<SpanRow, ResourceRow>;
 
 /** The queue holds more rows than INGEST_MAX_QUEUED_SPANS: the sender should retry later (429). */
 export class IngestSaturatedError extends Error {
@@ -39,7 +36,7 @@ export interface IngestQueueOptions {
   rowNoun?: string;
 }
 
-export class IngestQueue<Row = SpanRow, Ref = ResourceRow> {
+export class IngestQueue<Row, Ref> {
   private readonly pending: Pending<Row, Ref>[] = [];
   private queuedRows = 0;
   private activeWriters = 0;

@@ -2,9 +2,15 @@
 // service instance maps to the same row across requests and processes without a lookup.
 
 import { createHash } from "node:crypto";
-import type { ResourceRow } from "@/lib/ingest/traces/span-row";
 import type { Attributes, OtlpResource } from "@/lib/otlp/types";
 import { cleanAttributes } from "./sanitize";
+
+/** One row of `resources`: a distinct OTLP Resource, shared by spans and metric series. */
+export interface ResourceRow {
+  id: bigint; // signed 64-bit hash of attributesJson
+  serviceName: string;
+  attributesJson: string;
+}
 
 export const UNKNOWN_SERVICE = "unknown_service";
 

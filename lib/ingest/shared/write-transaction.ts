@@ -3,7 +3,7 @@
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { ResourceRow } from "@/lib/ingest/traces/span-row";
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 
 const UNIQUE_VIOLATION = "23505";
 const DEADLOCK = "40P01";

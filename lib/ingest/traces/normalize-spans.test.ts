@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { normalizeTraceRequest } from "@/lib/ingest/traces/normalize-spans";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
 import { decodeTraceRequestJson } from "@/lib/otlp/decode-traces-json";
 import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
 import type { OtlpResource, OtlpScope, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp/types";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
-import { normalizeTraceRequest } from "./normalize-spans";
 
 const SECOND = 1_000_000_000n;
 const now = 1_800_000_000n * SECOND;

@@ -7,21 +7,16 @@ import {
   acceptedWindow,
   INT64_MAX,
   outsideWindow,
+  type WindowOptions,
 } from "@/lib/ingest/shared/accepted-window";
-import { ResourceRows } from "@/lib/ingest/shared/normalize-resource";
+import { type ResourceRow, ResourceRows } from "@/lib/ingest/shared/normalize-resource";
 import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
-import type { NormalizedBatch, ResourceRow, SpanRow } from "@/lib/ingest/traces/span-row";
+import type { NormalizedBatch, SpanRow } from "@/lib/ingest/traces/span-row";
 import type { Attributes, OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp/types";
 import { cacheResultOf, cacheSystemOf } from "@/lib/semconv/cache-lookup";
 import { endpointOf, httpStatusOf } from "@/lib/semconv/endpoint-name";
 
-export interface NormalizeOptions {
-  nowUnixNano: bigint;
-  /** spans that started longer ago than this are rejected */
-  maxPastNanos: bigint;
-  /** spans that start further ahead than this (clock skew) are rejected */
-  maxFutureNanos: bigint;
-}
+export type NormalizeOptions = WindowOptions;
 
 const INT32_MAX = 0x7fff_ffff;
 

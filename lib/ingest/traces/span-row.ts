@@ -1,5 +1,6 @@
 // The normalised span: exactly one row of the `spans` table, ready for COPY.
-// Produced by lib/otlp/normalize.ts, written by lib/ingest/store-spans.ts.
+// Produced by lib/ingest/traces/normalize-spans.ts, written by lib/ingest/traces/store-spans.ts.
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 
 export interface SpanRow {
   startTimeUnixNano: bigint;
@@ -24,19 +25,13 @@ export interface SpanRow {
   droppedAttributesCount: number;
   droppedEventsCount: number;
   droppedLinksCount: number;
-  /** for request spans (SERVER/CONSUMER) only: lib/endpoints/endpoint-name.ts */
+  /** for request spans (SERVER/CONSUMER) only: lib/semconv/endpoint-name.ts */
   endpoint: string | null;
   httpStatusCode: number | null;
-  /** 1 hit, 0 miss, null when not a cache lookup: lib/cache/cache-lookup.ts */
+  /** 1 hit, 0 miss, null when not a cache lookup: lib/semconv/cache-lookup.ts */
   cacheResult: number | null;
   /** the lookup's cache system (db.system…), for the cache-span rollup; not a column */
   cacheSystem: string | null;
-}
-
-export interface ResourceRow {
-  id: bigint; // signed 64-bit hash of attributesJson
-  serviceName: string;
-  attributesJson: string;
 }
 
 /** The outcome of normalising one export request. */

@@ -1,17 +1,24 @@
-// Writes normalised spans, their trace bounds and the rollups in one transaction.
+// Writes normalised spans, their trace rows and whatever is derived from them (rollups, given as
+// `sinks` by lib/server, so ingest never imports the floors above it) in one transaction.
 //
 // Fast path: COPY straight into `spans` (pg COPY, not Prisma: this is the ingest hot path, see
 // bench/ingest.ts). A retried export hits the primary key; only then the batch goes the slow,
 // idempotent way (lib/ingest/write-transaction.ts), and only the rows actually inserted feed
 // `traces` and the rollups, so a retry never counts twice.
 import type pg from "pg";
+import { Db } from "@/lib/db/sql";
 import { SPAN_COPY_COLUMNS, spanCopyLine } from "@/lib/ingest/shared/copy-text";
 import { dayOf, type SpanPartitions } from "@/lib/ingest/shared/day-partitions";
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import { copyNewRows, inWriteTransaction, ResourceWriter } from "@/lib/ingest/shared/write-transaction";
-import type { ResourceRow, SpanRow } from "@/lib/ingest/traces/span-row";
+import type { SpanRow } from "@/lib/ingest/traces/span-row";
 import { upsertTraces } from "@/lib/ingest/traces/upsert-traces";
-import { upsertCacheSpanRollups } from "@/lib/rollups/upsert-cache-span-rollups";
-import { upsertEndpointRollups } from "@/lib/rollups/upsert-endpoint-rollups";
+
+/**
+ * Work derived from the spans a transaction actually inserted (retried duplicates excluded), run in
+ * that same transaction: it commits with the spans or not at all.
+ */
+export type SpanSink = (tx: Db, fresh: SpanRow[]) => Promise<void>;
 
 const SPANS = { table: "spans", columns: SPAN_COPY_COLUMNS.join(", ") };
 
@@ -21,6 +28,7 @@ export class SpanStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly partitions: SpanPartitions,
+    private readonly sinks: readonly SpanSink[] = [],
   ) {}
 
   /** Stores the spans; resolves with how many were new (retried duplicates excluded). */
@@ -34,9 +42,9 @@ export class SpanStore {
     const inserted = await inWriteTransaction(this.pool, async (client) => {
       await this.resources.insert(client, newResources);
       const fresh = await insertNewSpans(client, spans);
-      await upsertTraces(client, fresh);
-      await upsertEndpointRollups(client, fresh);
-      await upsertCacheSpanRollups(client, fresh);
+      const tx = new Db(client);
+      await upsertTraces(tx, fresh);
+      for (const sink of this.sinks) await sink(tx, fresh);
       return fresh.length;
     });
     this.resources.remember(newResources);

@@ -1,10 +1,11 @@
 // Maintains the `traces` table (time bounds, span count, root) from spans just inserted.
-import type pg from "pg";
+import { type Db, sql } from "@/lib/db/sql";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
 
-const UPSERT_TRACES = `
+const upsertTracesSql = (columns: unknown[]) => sql`
 INSERT INTO traces (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, root_service_name, root_span_name, cache_lookups)
-SELECT * FROM unnest($1::bytea[], $2::int8[], $3::int8[], $4::int4[], $5::text[], $6::text[], $7::int4[])
+SELECT * FROM unnest(${columns[0]}::bytea[], ${columns[1]}::int8[], ${columns[2]}::int8[], ${columns[3]}::int4[],
+  ${columns[4]}::text[], ${columns[5]}::text[], ${columns[6]}::int4[])
 ON CONFLICT (trace_id) DO UPDATE SET
   start_time_unix_nano = least(traces.start_time_unix_nano, excluded.start_time_unix_nano),
   end_time_unix_nano = greatest(traces.end_time_unix_nano, excluded.end_time_unix_nano),
@@ -12,7 +13,7 @@ ON CONFLICT (trace_id) DO UPDATE SET
   root_service_name = coalesce(traces.root_service_name, excluded.root_service_name),
   root_span_name = coalesce(traces.root_span_name, excluded.root_span_name),
   cache_lookups = traces.cache_lookups + excluded.cache_lookups,
-  -- more of the trace arrived: its cache attribution must be worked out again (lib/cache/)
+  -- more of the trace arrived: it is analysed again once quiet (lib/analysis/)
   ingest_version = traces.ingest_version + 1,
   updated_at = now()`;
 
@@ -26,7 +27,7 @@ interface TraceSummary {
   cacheLookups: number;
 }
 
-export async function upsertTraces(client: pg.PoolClient, spans: SpanRow[]): Promise<void> {
+export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
   const traces = new Map<string, TraceSummary>();
   for (const span of spans) {
     const key = span.traceId.toString("latin1");
@@ -57,13 +58,15 @@ export async function upsertTraces(client: pg.PoolClient, spans: SpanRow[]): Pro
   if (traces.size === 0) return;
   // Sorted by id: concurrent writers then lock rows in the same order and cannot deadlock.
   const rows = [...traces.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
-  await client.query(UPSERT_TRACES, [
-    rows.map((t) => t.traceId),
-    rows.map((t) => t.start.toString()),
-    rows.map((t) => t.end.toString()),
-    rows.map((t) => t.spans),
-    rows.map((t) => t.rootService),
-    rows.map((t) => t.rootName),
-    rows.map((t) => t.cacheLookups),
-  ]);
+  await tx.execute(
+    upsertTracesSql([
+      rows.map((t) => t.traceId),
+      rows.map((t) => t.start.toString()),
+      rows.map((t) => t.end.toString()),
+      rows.map((t) => t.spans),
+      rows.map((t) => t.rootService),
+      rows.map((t) => t.rootName),
+      rows.map((t) => t.cacheLookups),
+    ]),
+  );
 }

@@ -1,0 +1,11 @@
+// Every PostgreSQL advisory-lock key Tracewell takes, in one registry, so two features can never
+// pick the same number by accident. Several processes share one database (TRACEWELL_ROLES): these
+// locks are how they take turns. The numbers are part of the on-disk contract — never reuse one.
+export const AdvisoryLock = {
+  /** lib/db/migrate.ts: one process applies migrations, the others wait (session lock) */
+  MIGRATIONS: 7_240_019_001,
+  /** lib/ingest/shared/day-partitions.ts: creating a day partition (transaction lock) */
+  PARTITIONS: 7_240_019_002,
+  /** lib/jobs/apply-retention.ts: one retention run at a time (transaction try-lock) */
+  RETENTION: 7_240_019_003,
+} as const;

@@ -1,0 +1,68 @@
+// The ingest role: span and metric queues over their stores, the OTLP/HTTP handler and listener,
+// and the OTLP/gRPC server. Rollups are handed to the span store as sinks here, so lib/ingest never
+// imports the floors above it.
+import type http from "node:http";
+import type pg from "pg";
+import type { TracewellConfig } from "@/lib/config";
+import type { PoolDb } from "@/lib/db/sql";
+import { createMetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
+import { MetricPointStore } from "@/lib/ingest/metrics/store-metric-points";
+import { type AuthorizeIngest, allowAllIngest } from "@/lib/ingest/receivers/authorize";
+import { type OtlpGrpcServer, startOtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
+import { createOtlpHttpHandler } from "@/lib/ingest/receivers/otlp-http";
+import { ByteBudget } from "@/lib/ingest/receivers/read-body";
+import { DayPartitions, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
+import { IngestQueue } from "@/lib/ingest/shared/ingest-queue";
+import { createTraceIngest } from "@/lib/ingest/traces/ingest-traces";
+import { SpanStore } from "@/lib/ingest/traces/store-spans";
+import { upsertCacheSpanRollups } from "@/lib/rollups/upsert-cache-span-rollups";
+import { upsertEndpointRollups } from "@/lib/rollups/upsert-endpoint-rollups";
+
+export interface IngestRole {
+  handleOtlpHttp: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
+  startGrpc(): Promise<OtlpGrpcServer>;
+  /** let accepted exports commit, then stop taking new ones */
+  drain(): Promise<void>;
+}
+
+/** The span store as ingest runs it: spans and traces, then the rollups derived from them. */
+export function createSpanStore(pool: pg.Pool): SpanStore {
+  return new SpanStore(pool, new SpanPartitions(), [upsertEndpointRollups, upsertCacheSpanRollups]);
+}
+
+export function createIngestRole(
+  db: PoolDb,
+  config: TracewellConfig,
+  log: (line: string) => void,
+  authorize: AuthorizeIngest = allowAllIngest,
+): IngestRole {
+  const spanStore = createSpanStore(db.pool);
+  const spanQueue = new IngestQueue(spanStore, config.ingest);
+  // Metrics have their own queue (same limits and semantics) so neither signal can starve the other.
+  const metricStore = new MetricPointStore(db.pool, new DayPartitions("metric_points"));
+  const metricQueue = new IngestQueue(metricStore, { ...config.ingest, rowNoun: "data points" });
+  const traces = createTraceIngest(spanQueue, config.ingest);
+  const metrics = createMetricIngest(metricQueue, config.ingest);
+  const handleOtlpHttp = createOtlpHttpHandler({
+    traces,
+    metrics,
+    authorize,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    maxDecompressedBytes: config.limits.maxDecompressedBytes,
+    // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
+    budget: new ByteBudget(4 * config.limits.maxBodyBytes),
+    log,
+  });
+  return {
+    handleOtlpHttp,
+    startGrpc: () =>
+      startOtlpGrpcServer(
+        { traces, metrics, authorize, maxMessageBytes: config.limits.maxGrpcMessageBytes, log },
+        config.host,
+        config.otlpGrpcPort,
+      ),
+    drain: async () => {
+      await Promise.all([spanQueue.close(), metricQueue.close()]);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The worker role: background work coordinated through the database, so any number of worker
+// processes can share it — trace analysis (SKIP LOCKED batches) and retention (try-lock).
+
+import { analyzeQuietTraces } from "@/lib/analysis/analyze-quiet-traces";
+import { TRACE_ANALYZERS } from "@/lib/analysis/analyzers";
+import type { TracewellConfig } from "@/lib/config";
+import type { PoolDb } from "@/lib/db/sql";
+import { applyRetention } from "@/lib/jobs/apply-retention";
+import { runPeriodically } from "@/lib/jobs/run-periodically";
+
+const ANALYSIS_BATCH = 500;
+
+export function startWorkerRole(
+  db: PoolDb,
+  config: TracewellConfig,
+  log: (line: string) => void,
+): { stop(): Promise<void> } {
+  const analysis = runPeriodically(
+    "Trace analysis",
+    async () => {
+      const batch = await analyzeQuietTraces(db, TRACE_ANALYZERS, {
+        quietMs: config.analysis.quietMs,
+        maxTraces: ANALYSIS_BATCH,
+      });
+      return { more: batch.traces === ANALYSIS_BATCH };
+    },
+    { intervalMs: 1_000, retryMs: 5_000, log },
+  );
+  const retention = runPeriodically(
+    "Retention",
+    async () => {
+      const result = await applyRetention(db.pool, config.retention);
+      if (result && result.droppedPartitions.length > 0) {
+        log(`Retention: dropped ${result.droppedPartitions.join(", ")}`);
+      }
+      return { more: false };
+    },
+    { intervalMs: 3_600_000, retryMs: 3_600_000, firstDelayMs: 0, log },
+  );
+  return {
+    stop: async () => {
+      await Promise.all([analysis.stop(), retention.stop()]);
+    },
+  };
+}
