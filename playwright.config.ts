@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 3987);
 const otlpHttpPort = Number(process.env.E2E_OTLP_HTTP_PORT ?? 4988);
 process.env.TRACEWELL_BASE_URL = `http://127.0.0.1:${port}`;
 process.env.TRACEWELL_OTLP_HTTP_URL = `http://127.0.0.1:${otlpHttpPort}`;
+// The Tracewell under test checks every row of every query against its schema (lib/db/sql.ts).
+process.env.TRACEWELL_CHECK_ALL_ROWS = "1";
 
 // Chromium from CHROMIUM_PATH or the system package; Playwright's own download where installed.
 const executablePath =

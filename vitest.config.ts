@@ -8,6 +8,9 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // Every row of every query is checked against its schema in tests (lib/db/sql.ts), and the
+    // Tracewell processes the tests start inherit it.
+    env: { TRACEWELL_CHECK_ALL_ROWS: "1" },
     projects: [
       {
         extends: true,

@@ -11,10 +11,11 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { PoolDb, sql } from "@/lib/db/sql";
 import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
 import { getEndpointSummaries } from "@/lib/queries/endpoints/get-endpoint-summaries";
-import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
+import { tieredRollupRows, tierWindow } from "@/lib/rollups/rollup-tiers";
 import { createSpanStore } from "@/lib/server/ingest-role";
 
 const { values } = parseArgs({
@@ -152,13 +153,17 @@ try {
       from: Math.floor((Date.now() - HOUR_MS) / 60_000) * 60_000,
       to: Math.ceil(Date.now() / 60_000) * 60_000,
     };
-    await time("  in-process getEndpointSummaries (SQL + merge)", 30, () => getEndpointSummaries(window));
+    const db = new PoolDb(pool);
+    await time("  in-process getEndpointSummaries (SQL + merge)", 30, () => getEndpointSummaries(db, window));
     const tiers = tierWindow(Math.floor(window.from / 60_000), Math.ceil(window.to / 60_000));
+    const rows = tieredRollupRows(
+      tiers,
+      ["service_name", "endpoint", "request_count", "error_count", "latency_histogram"],
+      sql`TRUE`,
+    );
     await time("  its SQL alone (tiered rollup rows, binary histograms)", 30, () =>
-      pool.query(
-        `SELECT service_name, endpoint, request_count, error_count, array_send(latency_histogram)
-         FROM ${tieredRows("service_name, endpoint, request_count, error_count, latency_histogram")} AS r`,
-        tierParams(tiers),
+      db.execute(
+        sql`SELECT service_name, endpoint, request_count, error_count, array_send(latency_histogram) FROM ${rows} AS r`,
       ),
     );
   }

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { CacheEndpoint, CacheSpan } from "@/lib/api/endpoint-schemas";
 import { formatCount, formatLatency, formatMissCost, formatPercent, NO_VALUE } from "@/lib/format/metrics";
+import type { CacheEndpoint, CacheSpan } from "@/lib/model/caches";
 
 const th = "px-2 py-1.5 font-medium first:pl-4 last:pr-4";
 const td = "px-2 py-2 align-middle first:pl-4 last:pr-4";

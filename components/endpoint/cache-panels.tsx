@@ -2,11 +2,11 @@ import { CacheLookupHelp } from "@/components/caches/cache-lookup-help";
 import { CacheHitRatioChart, CacheMissCostChart } from "@/components/charts/cache-charts";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { Panel } from "@/components/dashboard/dashboard-states";
-import type { CacheEndpoint } from "@/lib/api/endpoint-schemas";
 import { chartConfig } from "@/lib/charts/chart-config";
 import type { CacheRow } from "@/lib/charts/endpoint-series";
 import { formatStep } from "@/lib/charts/time-axis";
 import { formatLatency, formatMissCost } from "@/lib/format/metrics";
+import type { CacheEndpoint } from "@/lib/model/caches";
 
 interface CachePanelsProps {
   rows: readonly CacheRow[];

@@ -1,6 +1,6 @@
 import { SkeletonBlock, Stat } from "@/components/dashboard/dashboard-states";
-import type { EndpointSummary } from "@/lib/api/endpoint-schemas";
 import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
+import type { EndpointSummary } from "@/lib/model/endpoints";
 
 /** The endpoint's totals over the range; null summary = no requests in it. */
 export function EndpointSummaryStats({

@@ -2,9 +2,9 @@ import { useId } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { SkeletonBlock, Stat } from "@/components/dashboard/dashboard-states";
 import { EndpointTable } from "@/components/overview/endpoint-table";
-import type { ServiceSummary } from "@/lib/api/endpoint-schemas";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
 import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
+import type { ServiceSummary } from "@/lib/model/endpoints";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
 interface ServiceSectionProps {

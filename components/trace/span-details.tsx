@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { TraceSpan } from "@/lib/api/trace-schema";
 import { formatDuration, formatOffset } from "@/lib/format/duration";
 import { formatStartTime, unixNanosToIso } from "@/lib/format/timestamp";
+import type { TraceSpan } from "@/lib/model/traces";
 import { nanosToMillis, type RelativeNanos } from "@/lib/model/units";
 import { Placement, type SpanTree } from "@/lib/trace/span-tree";
 import { AttributeTable } from "./attribute-table";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { TraceSpan } from "@/lib/api/trace-schema";
 import { formatOffset } from "@/lib/format/duration";
+import type { TraceSpan } from "@/lib/model/traces";
 import { nanosBetween, nanosToMillis, parseUnixNanos } from "@/lib/model/units";
 import { traceHref } from "@/lib/trace/trace-url";
 import { AttributeTable } from "./attribute-table";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { LatencyPoint } from "@/lib/api/endpoint-schemas";
 import {
   hasCacheLookups,
   isolatedIndexes,
@@ -9,6 +8,7 @@ import {
   toLatencyRows,
   toTrafficRows,
 } from "@/lib/charts/endpoint-series";
+import type { LatencyPoint } from "@/lib/model/endpoints";
 
 const T0 = Date.parse("2026-11-24T10:00:00Z");
 const STEP = 60_000;

@@ -1,7 +1,7 @@
 // The endpoint page's chart rows, from /api/endpoints/timeseries points (LatencyPoint). A step
 // without requests keeps a row whose values are null, so lines break there instead of drawing a
 // slope across time nobody measured.
-import type { LatencyPoint } from "@/lib/api/endpoint-schemas";
+import type { LatencyPoint } from "@/lib/model/endpoints";
 
 export interface LatencyRow {
   t: number;

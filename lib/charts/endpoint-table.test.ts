@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { EndpointSummary } from "@/lib/api/endpoint-schemas";
 import {
   type EndpointRow,
   groupByService,
   sortEndpointRows,
   toEndpointRows,
 } from "@/lib/charts/endpoint-table";
+import type { EndpointSummary } from "@/lib/model/endpoints";
 import type { EndpointSort } from "@/lib/url-state/dashboard-url";
 
 /** An /api/endpoints entry; latencies in ms. */

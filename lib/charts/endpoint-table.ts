@@ -1,6 +1,6 @@
 // The overview's endpoint tables, from /api/endpoints (EndpointSummary): a request rate per row,
 // grouped by service, sorted the way the URL says.
-import type { EndpointSummary } from "@/lib/api/endpoint-schemas";
+import type { EndpointSummary } from "@/lib/model/endpoints";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
 export interface EndpointRow extends EndpointSummary {

@@ -1,7 +1,7 @@
 // Rules shared by the protobuf and JSON decoders for turning an OTLP AnyValue into the
 // JSON-ready AttributeValue, so that both wire formats decode to exactly the same model.
 
-import type { Attributes, AttributeValue } from "./types";
+import type { Attributes, AttributeValue } from "@/lib/model/attribute-value";
 
 /**
  * AnyValue may nest arrays and kvlists without bound on the wire; real attributes rarely go past

@@ -1,6 +1,7 @@
 // OTLP/JSON KeyValue / AnyValue → AttributeValue, with the same rules as the protobuf reader
 // (attribute-value.ts), so both wire formats decode to the same model.
 
+import type { Attributes, AttributeValue } from "@/lib/model/attribute-value";
 import { doubleValue, MAX_ANY_VALUE_DEPTH, setAttribute } from "./attribute-value";
 import {
   array,
@@ -13,7 +14,6 @@ import {
   string,
   within,
 } from "./json-fields";
-import type { Attributes, AttributeValue } from "./types";
 
 /** Decodes a JSON array of KeyValue into `target`; `depth` is the nesting depth of its container. */
 export function readAttributes(list: unknown, field: string, target: Attributes, depth = 0): Attributes {

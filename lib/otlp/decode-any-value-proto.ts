@@ -1,9 +1,9 @@
 // KeyValue / AnyValue / ArrayValue / KeyValueList from opentelemetry/proto/common/v1/common.proto,
 // read straight into AttributeValue (see attribute-value.ts for the shared conversion rules).
 
+import type { Attributes, AttributeValue } from "@/lib/model/attribute-value";
 import { bytesToBase64, doubleValue, MAX_ANY_VALUE_DEPTH, setAttribute } from "./attribute-value";
 import { type ProtoReader, WIRE_FIXED64, WIRE_LEN, WIRE_VARINT } from "./protobuf-reader";
-import type { Attributes, AttributeValue } from "./types";
 
 const KV_KEY = (1 << 3) | WIRE_LEN;
 const KV_VALUE = (2 << 3) | WIRE_LEN;

@@ -1,8 +1,10 @@
 // Messages every OTLP signal shares (opentelemetry/proto/resource/v1 and common/v1), and the tag
 // arithmetic the protobuf decoders use: tag = (field number << 3) | wire type.
+
+import type { Attributes } from "@/lib/model/attribute-value";
+import type { OtlpResource, OtlpScope } from "@/lib/otlp/types";
 import { readKeyValue } from "./decode-any-value-proto";
 import { type ProtoReader, WIRE_FIXED32, WIRE_FIXED64, WIRE_LEN, WIRE_VARINT } from "./protobuf-reader";
-import type { Attributes, OtlpResource, OtlpScope } from "./types";
 
 export const len = (field: number) => (field << 3) | WIRE_LEN;
 export const varint = (field: number) => (field << 3) | WIRE_VARINT;

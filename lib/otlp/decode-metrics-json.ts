@@ -3,6 +3,20 @@
 // integers or names, trace/span ids (in exemplars) as hex. A wrong type fails the request with the
 // field's path; unknown fields are ignored.
 
+import type {
+  OtlpExemplar,
+  OtlpExponentialBuckets,
+  OtlpExponentialHistogramDataPoint,
+  OtlpHistogramDataPoint,
+  OtlpMetric,
+  OtlpMetricData,
+  OtlpMetricsRequest,
+  OtlpNumberDataPoint,
+  OtlpNumberValue,
+  OtlpResourceMetrics,
+  OtlpScopeMetrics,
+  OtlpSummaryDataPoint,
+} from "@/lib/otlp/types";
 import { readAttributes } from "./decode-any-value-json";
 import {
   array,
@@ -20,20 +34,6 @@ import {
   uint64,
   within,
 } from "./json-fields";
-import type {
-  OtlpExemplar,
-  OtlpExponentialBuckets,
-  OtlpExponentialHistogramDataPoint,
-  OtlpHistogramDataPoint,
-  OtlpMetric,
-  OtlpMetricData,
-  OtlpMetricsRequest,
-  OtlpNumberDataPoint,
-  OtlpNumberValue,
-  OtlpResourceMetrics,
-  OtlpScopeMetrics,
-  OtlpSummaryDataPoint,
-} from "./types";
 
 const TEMPORALITIES = [
   "AGGREGATION_TEMPORALITY_UNSPECIFIED",

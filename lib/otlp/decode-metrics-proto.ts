@@ -3,11 +3,8 @@
 // unknown fields (schema_url, scope attributes, the int_* types removed in 2021) are skipped.
 // Repeated scalars are accepted packed (the proto3 default) and unpacked, as the protobuf rules require.
 
-import { readKeyValue } from "./decode-any-value-proto";
-import { fixed64, len, readResource, readScope, varint } from "./decode-common-proto";
-import { ProtoReader } from "./protobuf-reader";
+import type { Attributes } from "@/lib/model/attribute-value";
 import type {
-  Attributes,
   OtlpExemplar,
   OtlpExponentialBuckets,
   OtlpExponentialHistogramDataPoint,
@@ -23,7 +20,10 @@ import type {
   OtlpScopeMetrics,
   OtlpSummaryDataPoint,
   OtlpValueAtQuantile,
-} from "./types";
+} from "@/lib/otlp/types";
+import { readKeyValue } from "./decode-any-value-proto";
+import { fixed64, len, readResource, readScope, varint } from "./decode-common-proto";
+import { ProtoReader } from "./protobuf-reader";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 

@@ -1,19 +1,19 @@
 import { ValueType } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
 import {
+  OtlpDecodeError,
+  type OtlpHistogramDataPoint,
+  type OtlpMetric,
+  type OtlpMetricsRequest,
+  type OtlpNumberDataPoint,
+} from "@/lib/otlp/types";
+import {
   HISTOGRAM_BOUNDARIES,
   makeMetricsExport,
   recordMetricsExport,
 } from "@/test/fixtures/otlp-metrics-fixtures";
 import { decodeMetricsRequestJson } from "./decode-metrics-json";
 import { decodeMetricsRequestProto } from "./decode-metrics-proto";
-import {
-  OtlpDecodeError,
-  type OtlpHistogramDataPoint,
-  type OtlpMetric,
-  type OtlpMetricsRequest,
-  type OtlpNumberDataPoint,
-} from "./types";
 
 const sdkExport = await makeMetricsExport();
 const fromProto = decodeMetricsRequestProto(sdkExport.protobuf);

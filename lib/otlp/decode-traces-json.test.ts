@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { OtlpDecodeError, type OtlpSpan } from "@/lib/otlp/types";
 import { makeTraceExport, recordExport, remoteParent } from "@/test/fixtures/otlp-fixtures";
 import { decodeTraceRequestJson } from "./decode-traces-json";
 import { decodeTraceRequestProto } from "./decode-traces-proto";
-import { OtlpDecodeError, type OtlpSpan } from "./types";
 
 const ids = { traceId: "0102030405060708090a0b0c0d0e0f10", spanId: "1112131415161718" };
 

@@ -3,6 +3,14 @@
 // ignored; a wrong type fails the request with the field's path; an id that is not hex fails only
 // its span (see hexId), so one bad span does not cost the sender the whole batch.
 
+import type {
+  OtlpEvent,
+  OtlpLink,
+  OtlpResourceSpans,
+  OtlpScopeSpans,
+  OtlpSpan,
+  OtlpTraceRequest,
+} from "@/lib/otlp/types";
 import { readAttributes } from "./decode-any-value-json";
 import {
   each,
@@ -16,14 +24,6 @@ import {
   uint64,
   within,
 } from "./json-fields";
-import type {
-  OtlpEvent,
-  OtlpLink,
-  OtlpResourceSpans,
-  OtlpScopeSpans,
-  OtlpSpan,
-  OtlpTraceRequest,
-} from "./types";
 
 const SPAN_KINDS = [
   "SPAN_KIND_UNSPECIFIED",

@@ -1,9 +1,9 @@
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
+import { OtlpDecodeError, type OtlpSpan, type OtlpTraceRequest } from "@/lib/otlp/types";
 import { makeTraceExport, recordExport } from "@/test/fixtures/otlp-fixtures";
 import { decodeTraceRequestProto } from "./decode-traces-proto";
 import { ProtoWriter } from "./protobuf-writer";
-import { OtlpDecodeError, type OtlpSpan, type OtlpTraceRequest } from "./types";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 const nanos = ([s, ns]: [number, number]) => BigInt(s) * 1_000_000_000n + BigInt(ns);

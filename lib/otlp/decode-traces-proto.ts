@@ -2,11 +2,8 @@
 // → OtlpTraceRequest. Field numbers from opentelemetry/proto/trace/v1/trace.proto; unknown fields
 // (schema_url, scope attributes, future additions) are skipped as the protobuf rules require.
 
-import { readKeyValue } from "./decode-any-value-proto";
-import { fixed32, fixed64, len, readResource, readScope, varint } from "./decode-common-proto";
-import { ProtoReader } from "./protobuf-reader";
+import type { Attributes } from "@/lib/model/attribute-value";
 import type {
-  Attributes,
   OtlpEvent,
   OtlpLink,
   OtlpResource,
@@ -16,7 +13,10 @@ import type {
   OtlpSpan,
   OtlpStatus,
   OtlpTraceRequest,
-} from "./types";
+} from "@/lib/otlp/types";
+import { readKeyValue } from "./decode-any-value-proto";
+import { fixed32, fixed64, len, readResource, readScope, varint } from "./decode-common-proto";
+import { ProtoReader } from "./protobuf-reader";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 

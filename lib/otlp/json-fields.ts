@@ -3,7 +3,7 @@
 // Containers add their own segment ("spans[3]") while the error unwinds, so a message carries
 // the full path without building path strings for the fields that are fine.
 
-import { OtlpDecodeError } from "./types";
+import { OtlpDecodeError } from "@/lib/otlp/types";
 
 export type JsonObject = { readonly [key: string]: unknown };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { OtlpDecodeError } from "@/lib/otlp/types";
 import { ProtoReader } from "./protobuf-reader";
 import { ProtoWriter } from "./protobuf-writer";
-import { OtlpDecodeError } from "./types";
 
 const reader = (bytes: number[] | Uint8Array) => new ProtoReader(Uint8Array.from(bytes));
 

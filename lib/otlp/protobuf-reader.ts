@@ -5,7 +5,7 @@
 // - every read checks the current limit, so a hostile body can only end in an OtlpDecodeError,
 //   never a RangeError, an out-of-bounds read of a neighbouring message or a hang.
 
-import { OtlpDecodeError } from "./types";
+import { OtlpDecodeError } from "@/lib/otlp/types";
 
 export const WIRE_VARINT = 0;
 export const WIRE_FIXED64 = 1;

@@ -2,19 +2,7 @@
 // It mirrors opentelemetry/proto/trace/v1/trace.proto with JS types: ids as raw bytes, times as
 // exact bigint nanoseconds, attribute values already in their JSON-ready form.
 
-/**
- * An attribute value as stored and served. int64 values within ±2^53 become numbers, larger ones
- * decimal strings (JSON cannot carry them exactly); bytes become base64 strings; kvlists objects.
- */
-export type AttributeValue =
-  | string
-  | number
-  | boolean
-  | null
-  | AttributeValue[]
-  | { [key: string]: AttributeValue };
-
-export type Attributes = Record<string, AttributeValue>;
+import type { Attributes } from "@/lib/model/attribute-value";
 
 export interface OtlpTraceRequest {
   resourceSpans: OtlpResourceSpans[];

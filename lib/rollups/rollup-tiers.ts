@@ -1,6 +1,7 @@
 // Rollups come in two resolutions: endpoint_minutes and endpoint_ten_minutes. A window reads
 // whole ten-minute blocks from the coarse table and only its edges from the fine one; both
 // hold the same counts, so any window merges to the same answer with far fewer rows.
+import { raw, type Sql, sql } from "@/lib/db/sql";
 
 export interface TieredWindow {
   /** [from, to) in minutes since the epoch */
@@ -18,21 +19,31 @@ export function tierWindow(fromMinute: number, toMinute: number): TieredWindow {
   return { from: fromMinute, to: toMinute, tensFrom, tensTo };
 }
 
-/** Parameters $1..$4 of TIERED_ROWS, in order. */
-export function tierParams(window: TieredWindow): number[] {
-  return [window.from, window.to, window.tensFrom, window.tensTo];
-}
+/** Columns a tiered read may select: both tier tables have them. */
+const TIER_COLUMNS = [
+  "service_name",
+  "endpoint",
+  "request_count",
+  "error_count",
+  "latency_histogram",
+] as const;
+export type TierColumn = (typeof TIER_COLUMNS)[number];
 
 /**
- * The rollup rows covering a window exactly once: edges from endpoint_minutes, the middle from
- * endpoint_ten_minutes. Use as a subquery; `extra` is a further condition on both (e.g. a service).
+ * The rollup rows covering a window exactly once, as a subquery: edges from endpoint_minutes, the
+ * middle from endpoint_ten_minutes. `condition` further filters both (e.g. one service).
  */
-export function tieredRows(columns: string, extra = "TRUE"): string {
-  return `(
-    SELECT ${columns} FROM endpoint_minutes
-    WHERE ((minute >= $1 AND minute < $3) OR (minute >= $4 AND minute < $2)) AND ${extra}
+export function tieredRollupRows(window: TieredWindow, columns: readonly TierColumn[], condition: Sql): Sql {
+  for (const column of columns) {
+    if (!TIER_COLUMNS.includes(column)) throw new Error(`${column} is not a rollup column`);
+  }
+  const list = raw(columns.join(", "));
+  return sql`(
+    SELECT ${list} FROM endpoint_minutes
+    WHERE ((minute >= ${window.from} AND minute < ${window.tensFrom}) OR (minute >= ${window.tensTo} AND minute < ${window.to}))
+      AND ${condition}
     UNION ALL
-    SELECT ${columns} FROM endpoint_ten_minutes
-    WHERE minute >= $3 AND minute < $4 AND ${extra}
+    SELECT ${list} FROM endpoint_ten_minutes
+    WHERE minute >= ${window.tensFrom} AND minute < ${window.tensTo} AND ${condition}
   )`;
 }

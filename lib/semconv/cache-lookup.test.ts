@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { SpanKind } from "@/lib/model/span-kind";
 import { CACHE_HIT, CACHE_MISS, cacheResultOf, cacheSystemOf } from "@/lib/semconv/cache-lookup";
 
-const INTERNAL = 1;
-const SERVER = 2;
-const CLIENT = 3;
+const { INTERNAL } = SpanKind;
+const { SERVER } = SpanKind;
+const { CLIENT } = SpanKind;
 
 describe("cacheResultOf", () => {
   it.each([

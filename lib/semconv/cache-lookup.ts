@@ -4,13 +4,14 @@
 // to "hit" or "miss" (any letter case). A SERVER span whose response carries an HTTP cache header
 // (http.response.header.x-cache or http.response.header.cache-status, containing HIT or MISS)
 // is one lookup for its own endpoint.
-import type { Attributes, AttributeValue } from "@/lib/otlp/types";
+import type { Attributes, AttributeValue } from "@/lib/model/attribute-value";
+import { SpanKind } from "@/lib/model/span-kind";
 
 export const CACHE_HIT = 1;
 export const CACHE_MISS = 0;
 export type CacheResult = typeof CACHE_HIT | typeof CACHE_MISS;
 
-const SERVER = 2;
+const SERVER = SpanKind.SERVER;
 const HEADER_KEYS = ["http.response.header.x-cache", "http.response.header.cache-status"];
 
 export function cacheResultOf(kind: number, attributes: Attributes): CacheResult | null {

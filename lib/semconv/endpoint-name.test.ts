@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { SpanKind } from "@/lib/model/span-kind";
 import { endpointOf, httpStatusOf, templatePath } from "@/lib/semconv/endpoint-name";
 
-const SERVER = 2;
-const CLIENT = 3;
-const INTERNAL = 1;
-const CONSUMER = 5;
+const { SERVER } = SpanKind;
+const { CLIENT } = SpanKind;
+const { INTERNAL } = SpanKind;
+const { CONSUMER } = SpanKind;
 
 describe("endpointOf", () => {
   it.each([

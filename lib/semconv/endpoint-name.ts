@@ -5,15 +5,12 @@
 // instrumentation's http.method + http.target (or url.path) is used with ids templated out;
 // otherwise the span name, also with ids templated out. Templating keeps cardinality bounded:
 // "/orders/8812" and "/orders/8813" are one endpoint, "/orders/{id}".
-import type { Attributes } from "@/lib/otlp/types";
+import type { Attributes } from "@/lib/model/attribute-value";
+import { isRequestKind } from "@/lib/model/span-kind";
 
-const SERVER = 2;
-const CONSUMER = 5;
 const MAX_LENGTH = 200;
 
-export function isRequestSpan(kind: number): boolean {
-  return kind === SERVER || kind === CONSUMER;
-}
+export const isRequestSpan = isRequestKind;
 
 /** The endpoint of a request span, or null for spans that are not requests. */
 export function endpointOf(kind: number, name: string, attributes: Attributes): string | null {

@@ -1,7 +1,7 @@
 // Indexes a trace's spans into a parent/child forest, once per loaded trace.
 // Everything is iterative (explicit stacks, no recursion) so that a 100k-span trace, or one deep
 // chain of spans, cannot overflow the call stack; the spans themselves are referenced, not copied.
-import type { TraceSpan } from "@/lib/api/trace-schema";
+import type { TraceSpan } from "@/lib/model/traces";
 import { nanosBetween, parseUnixNanos, type RelativeNanos } from "@/lib/model/units";
 
 /** Why a span sits where it does in the forest. */

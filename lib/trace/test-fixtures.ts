@@ -1,5 +1,5 @@
 // Compact TraceSpan builders for unit tests of the pure trace functions.
-import type { TraceSpan } from "@/lib/api/trace-schema";
+import type { TraceSpan } from "@/lib/model/traces";
 
 /** 2026-11-24T00:00:00Z in nanoseconds; every fixture time is an offset from it. */
 export const fixtureEpochNanos = 1_795_478_400_000_000_000n;

@@ -1,5 +1,5 @@
 // The trace page header's numbers and the service legend, derived from the span tree.
-import type { TraceSpan } from "@/lib/api/trace-schema";
+import type { TraceSpan } from "@/lib/model/traces";
 import { type Millis, nanosToMillis } from "@/lib/model/units";
 import { Placement, type SpanTree } from "@/lib/trace/span-tree";
 

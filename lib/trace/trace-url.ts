@@ -1,5 +1,5 @@
 // Links into the trace page, and reading a trace id that someone pasted.
-import { traceIdPattern } from "@/lib/api/trace-schema";
+import { traceIdPattern } from "@/lib/model/traces";
 
 /** `/traces/{traceId}`, with `?span={spanId}` when a span is selected. */
 export function traceHref(traceId: string, spanId?: string | null): string {

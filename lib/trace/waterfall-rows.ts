@@ -1,7 +1,7 @@
 // Flattens a SpanTree into the waterfall's visible rows (pre-order, children by start time),
 // skipping the descendants of collapsed spans. Iterative with an explicit stack: recursion over
 // the span tree is what overflows the stack on large traces in other viewers.
-import type { TraceSpan } from "@/lib/api/trace-schema";
+import type { TraceSpan } from "@/lib/model/traces";
 import { type Millis, nanosToMillis, type RelativeNanos } from "@/lib/model/units";
 import { ancestorsOf, type Placement, type SpanTree } from "@/lib/trace/span-tree";
 

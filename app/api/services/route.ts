@@ -1,14 +1,11 @@
 // GET /api/services?from=&to= – request rate, error rate, p50/p95/p99 and a sparkline per service.
+import { apiRoute } from "@/lib/api/api-route";
 import type { ServicesResponse } from "@/lib/api/endpoint-schemas";
-import { jsonOr400 } from "@/lib/api/json-route";
-import { parseStep, parseWindow } from "@/lib/api/time-range";
+import { parseStep, parseWindow } from "@/lib/api/params";
 import { getServiceSummaries } from "@/lib/queries/services/get-service-summaries";
 
-export function GET(request: Request) {
-  return jsonOr400(async (): Promise<ServicesResponse> => {
-    const params = new URL(request.url).searchParams;
-    const window = parseWindow(params);
-    const stepMs = parseStep(params, window);
-    return { ...window, stepMs, services: await getServiceSummaries(window, stepMs) };
-  });
-}
+export const GET = apiRoute(async ({ db, searchParams }): Promise<ServicesResponse> => {
+  const window = parseWindow(searchParams);
+  const stepMs = parseStep(searchParams, window);
+  return { ...window, stepMs, services: await getServiceSummaries(db, window, stepMs) };
+});

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { TraceSkeleton } from "@/components/trace/trace-states";
 import { TraceView } from "@/components/trace/trace-view";
-import { traceIdPattern } from "@/lib/api/trace-schema";
+import { traceIdPattern } from "@/lib/model/traces";
 import { traceHref } from "@/lib/trace/trace-url";
 
 interface TracePageProps {

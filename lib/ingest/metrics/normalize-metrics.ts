@@ -18,10 +18,10 @@ import {
   ResourceRows,
 } from "@/lib/ingest/shared/normalize-resource";
 import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
+import type { Attributes } from "@/lib/model/attribute-value";
 import { MetricType } from "@/lib/model/metric-type";
 import { doubleValue } from "@/lib/otlp/attribute-value";
 import type {
-  Attributes,
   OtlpExemplar,
   OtlpExponentialBuckets,
   OtlpExponentialHistogramDataPoint,

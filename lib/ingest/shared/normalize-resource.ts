@@ -2,7 +2,8 @@
 // service instance maps to the same row across requests and processes without a lookup.
 
 import { createHash } from "node:crypto";
-import type { Attributes, OtlpResource } from "@/lib/otlp/types";
+import type { Attributes } from "@/lib/model/attribute-value";
+import type { OtlpResource } from "@/lib/otlp/types";
 import { cleanAttributes } from "./sanitize";
 
 /** One row of `resources`: a distinct OTLP Resource, shared by spans and metric series. */

@@ -3,8 +3,8 @@
 // contain NUL, OTLP/JSON escapes may encode either. Every string bound for the database goes
 // through here; clean input (the usual case) is returned as is, without copying.
 
+import type { Attributes, AttributeValue } from "@/lib/model/attribute-value";
 import { setAttribute } from "@/lib/otlp/attribute-value";
-import type { Attributes, AttributeValue } from "@/lib/otlp/types";
 
 function isClean(s: string): boolean {
   return !s.includes("\0") && s.isWellFormed();

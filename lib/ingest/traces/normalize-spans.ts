@@ -12,7 +12,8 @@ import {
 import { type ResourceRow, ResourceRows } from "@/lib/ingest/shared/normalize-resource";
 import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
 import type { NormalizedBatch, SpanRow } from "@/lib/ingest/traces/span-row";
-import type { Attributes, OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp/types";
+import type { Attributes } from "@/lib/model/attribute-value";
+import type { OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp/types";
 import { cacheResultOf, cacheSystemOf } from "@/lib/semconv/cache-lookup";
 import { endpointOf, httpStatusOf } from "@/lib/semconv/endpoint-name";
 

@@ -1,73 +1,82 @@
 // The Caches view: endpoints ranked by cache misses, with what a miss costs (p95 of requests
 // that missed vs those that only hit), and the cache spans involved: GET /api/caches.
-import type { CacheEndpoint, CacheSpan } from "@/lib/api/endpoint-schemas";
-import type { TimeWindow } from "@/lib/api/time-range";
-import { getPool } from "@/lib/db/pool";
+import { z } from "zod";
+import { type Db, sql } from "@/lib/db/sql";
+import type { CacheEndpoint, CacheSpan } from "@/lib/model/caches";
+import { compositeKey } from "@/lib/model/composite-key";
+import type { TimeWindow } from "@/lib/model/time-window";
+import { getEndpointCacheTotals } from "@/lib/queries/caches/get-endpoint-cache-totals";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { msToMinute } from "@/lib/rollups/minutes";
 
-const ENDPOINTS = `
-SELECT service_name, endpoint, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
-FROM endpoint_cache_minutes
-WHERE minute >= $1 AND minute < $2 AND ($3::text IS NULL OR service_name = $3)
-GROUP BY service_name, endpoint
-HAVING sum(lookups) > 0`;
+const LatencyRow = z.object({
+  service_name: z.string(),
+  endpoint: z.string(),
+  outcome: z.number(),
+  bucket: z.number(),
+  requests: z.number(),
+});
 
-const LATENCY = `
-SELECT service_name, endpoint, outcome, bucket, sum(requests)::float8 AS requests
-FROM endpoint_cache_latency
-WHERE minute >= $1 AND minute < $2 AND ($3::text IS NULL OR service_name = $3)
-GROUP BY service_name, endpoint, outcome, bucket
-HAVING sum(requests) > 0`;
+const SpanRow = z.object({
+  service_name: z.string(),
+  name: z.string(),
+  system: z.string(),
+  lookups: z.number(),
+  hits: z.number(),
+});
 
-const SPANS = `
-SELECT service_name, name, system, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
-FROM cache_span_minutes
-WHERE minute >= $1 AND minute < $2 AND ($3::text IS NULL OR service_name = $3)
-GROUP BY service_name, name, system`;
-
+/** Cache outcome of a request (endpoint_cache_latency.outcome): 0 at least one miss, 1 hits only. */
 const MISSED = 0;
 
 export async function getCaches(
+  db: Db,
   window: TimeWindow,
   service?: string,
 ): Promise<{ endpoints: CacheEndpoint[]; caches: CacheSpan[] }> {
-  const params = [msToMinute(window.from), msToMinute(window.to), service ?? null];
-  const pool = getPool();
+  const from = msToMinute(window.from);
+  const to = msToMinute(window.to);
+  const serviceFilter = sql`(${service ?? null}::text IS NULL OR service_name = ${service ?? null})`;
   const [endpoints, latency, spans] = await Promise.all([
-    pool.query<{ service_name: string; endpoint: string; lookups: number; hits: number }>(ENDPOINTS, params),
-    pool.query<{ service_name: string; endpoint: string; outcome: number; bucket: number; requests: number }>(
-      LATENCY,
-      params,
+    getEndpointCacheTotals(db, window, service),
+    db.many(
+      sql`SELECT service_name, endpoint, outcome, bucket, sum(requests)::float8 AS requests
+          FROM endpoint_cache_latency
+          WHERE minute >= ${from} AND minute < ${to} AND ${serviceFilter}
+          GROUP BY service_name, endpoint, outcome, bucket
+          HAVING sum(requests) > 0`,
+      LatencyRow,
     ),
-    pool.query<{ service_name: string; name: string; system: string; lookups: number; hits: number }>(
-      SPANS,
-      params,
+    db.many(
+      sql`SELECT service_name, name, system, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
+          FROM cache_span_minutes
+          WHERE minute >= ${from} AND minute < ${to} AND ${serviceFilter}
+          GROUP BY service_name, name, system`,
+      SpanRow,
     ),
   ]);
   const histograms = new Map<string, Histogram>();
-  for (const row of latency.rows) {
-    const key = `${row.service_name}\u0000${row.endpoint}\u0000${row.outcome}`;
+  for (const row of latency) {
+    const key = compositeKey(row.service_name, row.endpoint, row.outcome);
     const histogram = histograms.get(key) ?? new Histogram();
     histograms.set(key, histogram);
     histogram.add(row.bucket, row.requests);
   }
   const p95 = (service: string, endpoint: string, outcome: number) =>
-    histograms.get(`${service}\u0000${endpoint}\u0000${outcome}`)?.percentilesMs().p95Ms ?? null;
+    histograms.get(compositeKey(service, endpoint, outcome))?.percentilesMs().p95Ms ?? null;
   return {
-    endpoints: endpoints.rows
+    endpoints: [...endpoints.values()]
       .map((row) => ({
-        service: row.service_name,
+        service: row.service,
         endpoint: row.endpoint,
         lookups: row.lookups,
         hits: row.hits,
         misses: row.lookups - row.hits,
         hitRatio: row.hits / row.lookups,
-        missP95Ms: p95(row.service_name, row.endpoint, MISSED),
-        hitP95Ms: p95(row.service_name, row.endpoint, 1 - MISSED),
+        missP95Ms: p95(row.service, row.endpoint, MISSED),
+        hitP95Ms: p95(row.service, row.endpoint, 1 - MISSED),
       }))
       .sort((a, b) => b.misses - a.misses || a.hitRatio - b.hitRatio),
-    caches: spans.rows
+    caches: spans
       .map((row) => ({
         service: row.service_name,
         name: row.name,

@@ -1,33 +1,44 @@
-// Attributed cache lookups and hits per endpoint over a window (for the cacheHitRatio column of
-// GET /api/endpoints).
-import type { TimeWindow } from "@/lib/api/time-range";
-import { getPool } from "@/lib/db/pool";
+// Attributed cache lookups and hits per endpoint over a window: the cacheHitRatio column of
+// GET /api/endpoints and the endpoint rows of GET /api/caches.
+import { z } from "zod";
+import { type Db, sql } from "@/lib/db/sql";
+import { endpointKey } from "@/lib/model/composite-key";
+import type { TimeWindow } from "@/lib/model/time-window";
 import { msToMinute } from "@/lib/rollups/minutes";
 
-const TOTALS = `
-SELECT service_name, endpoint, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
-FROM endpoint_cache_minutes
-WHERE minute >= $1 AND minute < $2 AND ($3::text IS NULL OR service_name = $3)
-GROUP BY service_name, endpoint
-HAVING sum(lookups) > 0`;
+const TotalsRow = z.object({
+  service_name: z.string(),
+  endpoint: z.string(),
+  lookups: z.number(),
+  hits: z.number(),
+});
 
-export interface CacheTotals {
+export interface EndpointCacheTotals {
+  service: string;
+  endpoint: string;
   lookups: number;
   hits: number;
 }
 
-/** Keyed by `${service}\u0000${endpoint}`. */
+/** Endpoints that made lookups in the window, keyed by endpointKey(service, endpoint). */
 export async function getEndpointCacheTotals(
+  db: Db,
   window: TimeWindow,
   service?: string,
-): Promise<Map<string, CacheTotals>> {
-  const { rows } = await getPool().query<{
-    service_name: string;
-    endpoint: string;
-    lookups: number;
-    hits: number;
-  }>(TOTALS, [msToMinute(window.from), msToMinute(window.to), service ?? null]);
+): Promise<Map<string, EndpointCacheTotals>> {
+  const rows = await db.many(
+    sql`SELECT service_name, endpoint, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
+        FROM endpoint_cache_minutes
+        WHERE minute >= ${msToMinute(window.from)} AND minute < ${msToMinute(window.to)}
+          AND (${service ?? null}::text IS NULL OR service_name = ${service ?? null})
+        GROUP BY service_name, endpoint
+        HAVING sum(lookups) > 0`,
+    TotalsRow,
+  );
   return new Map(
-    rows.map((row) => [`${row.service_name}\u0000${row.endpoint}`, { lookups: row.lookups, hits: row.hits }]),
+    rows.map((row) => [
+      endpointKey(row.service_name, row.endpoint),
+      { service: row.service_name, endpoint: row.endpoint, lookups: row.lookups, hits: row.hits },
+    ]),
   );
 }

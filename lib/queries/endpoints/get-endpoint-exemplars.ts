@@ -1,31 +1,36 @@
 // The slowest requests of one endpoint in a window, each a link to its trace:
 // GET /api/endpoints/exemplars. Reads raw spans through the partial endpoint index.
-import type { Exemplar } from "@/lib/api/endpoint-schemas";
-import type { TimeWindow } from "@/lib/api/time-range";
-import { getPool } from "@/lib/db/pool";
+import { z } from "zod";
+import { type Db, raw, sql } from "@/lib/db/sql";
+import type { Exemplar } from "@/lib/model/endpoints";
+import type { TimeWindow } from "@/lib/model/time-window";
 import { REQUEST_ERROR_SQL } from "@/lib/semconv/request-error";
 
-const SLOWEST = `
-SELECT trace_id, span_id, start_time_unix_nano, duration_nano, ${REQUEST_ERROR_SQL} AS error
-FROM spans
-WHERE service_name = $1 AND endpoint = $2
-  AND start_time_unix_nano >= $3 AND start_time_unix_nano < $4
-ORDER BY duration_nano DESC
-LIMIT $5`;
+const ExemplarRow = z.object({
+  trace_id: z.instanceof(Buffer),
+  span_id: z.instanceof(Buffer),
+  start_time_unix_nano: z.string(),
+  duration_nano: z.string(),
+  error: z.boolean(),
+});
 
 export async function getEndpointExemplars(
+  db: Db,
   window: TimeWindow,
   service: string,
   endpoint: string,
   limit: number,
 ): Promise<Exemplar[]> {
-  const { rows } = await getPool().query<{
-    trace_id: Buffer;
-    span_id: Buffer;
-    start_time_unix_nano: string;
-    duration_nano: string;
-    error: boolean;
-  }>(SLOWEST, [service, endpoint, BigInt(window.from) * 1_000_000n, BigInt(window.to) * 1_000_000n, limit]);
+  const rows = await db.many(
+    sql`SELECT trace_id, span_id, start_time_unix_nano, duration_nano, ${raw(REQUEST_ERROR_SQL)} AS error
+        FROM spans
+        WHERE service_name = ${service} AND endpoint = ${endpoint}
+          AND start_time_unix_nano >= ${BigInt(window.from) * 1_000_000n}
+          AND start_time_unix_nano < ${BigInt(window.to) * 1_000_000n}
+        ORDER BY duration_nano DESC
+        LIMIT ${limit}`,
+    ExemplarRow,
+  );
   return rows.map((row) => ({
     traceId: row.trace_id.toString("hex"),
     spanId: row.span_id.toString("hex"),

@@ -1,27 +1,24 @@
 // Requests, errors and p50/p95/p99 per endpoint over a window, merged from the rollups (never
 // from raw spans): GET /api/endpoints.
-import type { EndpointSummary } from "@/lib/api/endpoint-schemas";
-import type { TimeWindow } from "@/lib/api/time-range";
-import { getPool } from "@/lib/db/pool";
+import { z } from "zod";
+import { type Db, sql } from "@/lib/db/sql";
+import { endpointKey } from "@/lib/model/composite-key";
+import type { EndpointSummary } from "@/lib/model/endpoints";
+import type { TimeWindow } from "@/lib/model/time-window";
 import { getEndpointCacheTotals } from "@/lib/queries/caches/get-endpoint-cache-totals";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { msToMinute } from "@/lib/rollups/minutes";
-import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
+import { tieredRollupRows, tierWindow } from "@/lib/rollups/rollup-tiers";
 
 // One row per rollup row covering the window; histograms travel in binary (array_send) and are
 // merged here, which is far cheaper than having PostgreSQL print and concatenate every bucket.
-const ROLLUP_ROWS = `
-SELECT service_name, endpoint, request_count::float8 AS requests, error_count::float8 AS errors,
-       array_send(latency_histogram) AS latency
-FROM ${tieredRows("service_name, endpoint, request_count, error_count, latency_histogram", "($5::text IS NULL OR service_name = $5)")} AS rollups`;
-
-interface RollupRow {
-  service_name: string;
-  endpoint: string;
-  requests: number;
-  errors: number;
-  latency: Buffer;
-}
+const RollupRow = z.object({
+  service_name: z.string(),
+  endpoint: z.string(),
+  requests: z.number(),
+  errors: z.number(),
+  latency: z.instanceof(Buffer),
+});
 
 interface EndpointTotals {
   service: string;
@@ -31,15 +28,29 @@ interface EndpointTotals {
   histogram: Histogram;
 }
 
-export async function getEndpointSummaries(window: TimeWindow, service?: string): Promise<EndpointSummary[]> {
+export async function getEndpointSummaries(
+  db: Db,
+  window: TimeWindow,
+  service?: string,
+): Promise<EndpointSummary[]> {
   const tiers = tierWindow(msToMinute(window.from), msToMinute(window.to));
-  const [{ rows }, cache] = await Promise.all([
-    getPool().query<RollupRow>(ROLLUP_ROWS, [...tierParams(tiers), service ?? null]),
-    getEndpointCacheTotals(window, service),
+  const rollups = tieredRollupRows(
+    tiers,
+    ["service_name", "endpoint", "request_count", "error_count", "latency_histogram"],
+    sql`(${service ?? null}::text IS NULL OR service_name = ${service ?? null})`,
+  );
+  const [rows, cache] = await Promise.all([
+    db.many(
+      sql`SELECT service_name, endpoint, request_count::float8 AS requests, error_count::float8 AS errors,
+                 array_send(latency_histogram) AS latency
+          FROM ${rollups} AS rollups`,
+      RollupRow,
+    ),
+    getEndpointCacheTotals(db, window, service),
   ]);
   const endpoints = new Map<string, EndpointTotals>();
   for (const row of rows) {
-    const key = `${row.service_name}\u0000${row.endpoint}`;
+    const key = endpointKey(row.service_name, row.endpoint);
     let totals = endpoints.get(key);
     if (!totals) {
       totals = {

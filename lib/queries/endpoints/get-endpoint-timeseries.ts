@@ -1,35 +1,33 @@
 // Requests, errors and p50/p95/p99 of one endpoint per step over a window, from per-minute
 // rollups: GET /api/endpoints/timeseries. Every step of the window has a point (count 0 and
 // null quantiles where there were no requests), so charts show gaps honestly.
-import type { LatencyPoint } from "@/lib/api/endpoint-schemas";
-import type { TimeWindow } from "@/lib/api/time-range";
-import { getPool } from "@/lib/db/pool";
+
+import { z } from "zod";
+import { type Db, sql } from "@/lib/db/sql";
+import type { LatencyPoint } from "@/lib/model/endpoints";
+import type { TimeWindow } from "@/lib/model/time-window";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { minuteToMs, msToMinute } from "@/lib/rollups/minutes";
 
-const MINUTES = `
-SELECT minute, request_count::float8 AS requests, error_count::float8 AS errors,
-       array_send(latency_histogram) AS latency
-FROM endpoint_minutes
-WHERE minute >= $1 AND minute < $2 AND service_name = $3 AND endpoint = $4`;
+const MinuteRow = z.object({
+  minute: z.string(),
+  requests: z.number(),
+  errors: z.number(),
+  latency: z.instanceof(Buffer),
+});
+const CacheCountRow = z.object({ slot: z.string(), lookups: z.number(), hits: z.number() });
+const CacheLatencyRow = z.object({
+  slot: z.string(),
+  outcome: z.number(),
+  bucket: z.number(),
+  requests: z.number(),
+});
 
-const CACHE_COUNTS = `
-SELECT (minute - $1) / $3 AS slot, sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
-FROM endpoint_cache_minutes
-WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
-GROUP BY slot`;
-
-const CACHE_LATENCY = `
-SELECT (minute - $1) / $3 AS slot, outcome, bucket, sum(requests)::float8 AS requests
-FROM endpoint_cache_latency
-WHERE minute >= $1 AND minute < $2 AND service_name = $4 AND endpoint = $5
-GROUP BY slot, outcome, bucket
-HAVING sum(requests) > 0`;
-
-/** Cache outcome of a request: 0 at least one miss, 1 hits only (resolve-cache-attribution.ts). */
+/** Cache outcome of a request: 0 at least one miss, 1 hits only (cache-attribution-analyzer.ts). */
 const MISSED = 0;
 
 export async function getEndpointTimeseries(
+  db: Db,
   window: TimeWindow,
   stepMs: number,
   service: string,
@@ -37,17 +35,31 @@ export async function getEndpointTimeseries(
 ): Promise<LatencyPoint[]> {
   const fromMinute = msToMinute(window.from);
   const stepMinutes = stepMs / 60_000;
-  const params = [fromMinute, msToMinute(window.to), stepMinutes, service, endpoint];
-  const pool = getPool();
-  const [{ rows }, cacheCounts, cacheLatency] = await Promise.all([
-    pool.query<{ minute: string; requests: number; errors: number; latency: Buffer }>(MINUTES, [
-      fromMinute,
-      msToMinute(window.to),
-      service,
-      endpoint,
-    ]),
-    pool.query<{ slot: string; lookups: number; hits: number }>(CACHE_COUNTS, params),
-    pool.query<{ slot: string; outcome: number; bucket: number; requests: number }>(CACHE_LATENCY, params),
+  const toMinute = msToMinute(window.to);
+  const endpointRows = sql`minute >= ${fromMinute} AND minute < ${toMinute}
+    AND service_name = ${service} AND endpoint = ${endpoint}`;
+  const [rows, cacheCounts, cacheLatency] = await Promise.all([
+    db.many(
+      sql`SELECT minute, request_count::float8 AS requests, error_count::float8 AS errors,
+                 array_send(latency_histogram) AS latency
+          FROM endpoint_minutes WHERE ${endpointRows}`,
+      MinuteRow,
+    ),
+    db.many(
+      sql`SELECT (minute - ${fromMinute}) / ${stepMinutes} AS slot,
+                 sum(lookups)::float8 AS lookups, sum(hits)::float8 AS hits
+          FROM endpoint_cache_minutes WHERE ${endpointRows}
+          GROUP BY slot`,
+      CacheCountRow,
+    ),
+    db.many(
+      sql`SELECT (minute - ${fromMinute}) / ${stepMinutes} AS slot, outcome, bucket,
+                 sum(requests)::float8 AS requests
+          FROM endpoint_cache_latency WHERE ${endpointRows}
+          GROUP BY slot, outcome, bucket
+          HAVING sum(requests) > 0`,
+      CacheLatencyRow,
+    ),
   ]);
   const slots = Math.ceil((window.to - window.from) / stepMs);
   const counts = Array.from({ length: slots }, () => ({
@@ -62,10 +74,10 @@ export async function getEndpointTimeseries(
     slot.errors += row.errors;
     slot.histogram.addPackedBinary(row.latency);
   }
-  const cacheBySlot = new Map(cacheCounts.rows.map((row) => [Number(row.slot), row]));
+  const cacheBySlot = new Map(cacheCounts.map((row) => [Number(row.slot), row]));
   const missed = Array.from({ length: slots }, () => new Histogram());
   const hitOnly = Array.from({ length: slots }, () => new Histogram());
-  for (const row of cacheLatency.rows) {
+  for (const row of cacheLatency) {
     (row.outcome === MISSED ? missed : hitOnly)[Number(row.slot)]?.add(row.bucket, row.requests);
   }
   return Array.from({ length: slots }, (_, slot) => {

@@ -1,43 +1,53 @@
 // Request rate, error rate, p50/p95/p99 and a request-count sparkline per service over a
 // window, from the rollups: GET /api/services.
-import type { ServiceSummary } from "@/lib/api/endpoint-schemas";
-import type { TimeWindow } from "@/lib/api/time-range";
-import { getPool } from "@/lib/db/pool";
+
+import { z } from "zod";
+import { type Db, sql } from "@/lib/db/sql";
+import type { ServiceSummary } from "@/lib/model/endpoints";
+import type { TimeWindow } from "@/lib/model/time-window";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { minuteToMs, msToMinute } from "@/lib/rollups/minutes";
-import { tieredRows, tierParams, tierWindow } from "@/lib/rollups/rollup-tiers";
+import { tieredRollupRows, tierWindow } from "@/lib/rollups/rollup-tiers";
 
-// Counts per step come from the minute rows (no histograms travel); the latency of the whole
-// window from the tiered rows.
-const COUNTS_PER_SLOT = `
-SELECT service_name, (minute - $1) / $3 AS slot,
-       sum(request_count)::float8 AS requests, sum(error_count)::float8 AS errors
-FROM endpoint_minutes
-WHERE minute >= $1 AND minute < $2
-GROUP BY service_name, slot`;
+const CountRow = z.object({
+  service_name: z.string(),
+  slot: z.string(),
+  requests: z.number(),
+  errors: z.number(),
+});
+const LatencyRow = z.object({ service_name: z.string(), latency: z.instanceof(Buffer) });
 
-const LATENCY = `
-SELECT service_name, array_send(latency_histogram) AS latency
-FROM ${tieredRows("service_name, latency_histogram")} AS rollups`;
-
-export async function getServiceSummaries(window: TimeWindow, stepMs: number): Promise<ServiceSummary[]> {
+export async function getServiceSummaries(
+  db: Db,
+  window: TimeWindow,
+  stepMs: number,
+): Promise<ServiceSummary[]> {
   const fromMinute = msToMinute(window.from);
   const toMinute = msToMinute(window.to);
-  const pool = getPool();
+  // Counts per step come from the minute rows (no histograms travel); the latency of the whole
+  // window from the tiered rows.
+  const rollups = tieredRollupRows(
+    tierWindow(fromMinute, toMinute),
+    ["service_name", "latency_histogram"],
+    sql`TRUE`,
+  );
   const [counts, latency] = await Promise.all([
-    pool.query<{ service_name: string; slot: string; requests: number; errors: number }>(COUNTS_PER_SLOT, [
-      fromMinute,
-      toMinute,
-      stepMs / 60_000,
-    ]),
-    pool.query<{ service_name: string; latency: Buffer }>(
-      LATENCY,
-      tierParams(tierWindow(fromMinute, toMinute)),
+    db.many(
+      sql`SELECT service_name, (minute - ${fromMinute}) / ${stepMs / 60_000} AS slot,
+                 sum(request_count)::float8 AS requests, sum(error_count)::float8 AS errors
+          FROM endpoint_minutes
+          WHERE minute >= ${fromMinute} AND minute < ${toMinute}
+          GROUP BY service_name, slot`,
+      CountRow,
+    ),
+    db.many(
+      sql`SELECT service_name, array_send(latency_histogram) AS latency FROM ${rollups} AS rollups`,
+      LatencyRow,
     ),
   ]);
   const slots = Math.ceil((window.to - window.from) / stepMs);
   const services = new Map<string, { requests: number; errors: number; sparkline: number[] }>();
-  for (const row of counts.rows) {
+  for (const row of counts) {
     const totals = services.get(row.service_name) ?? {
       requests: 0,
       errors: 0,
@@ -50,7 +60,7 @@ export async function getServiceSummaries(window: TimeWindow, stepMs: number): P
     if (slot < slots) totals.sparkline[slot] = (totals.sparkline[slot] ?? 0) + row.requests;
   }
   const histograms = new Map<string, Histogram>();
-  for (const row of latency.rows) {
+  for (const row of latency) {
     const histogram = histograms.get(row.service_name) ?? new Histogram();
     histograms.set(row.service_name, histogram);
     histogram.addPackedBinary(row.latency);

@@ -1,60 +1,65 @@
 // One trace with all its spans, shaped as the GET /api/traces/{traceId} response.
 // The `traces` row gives the trace's time bounds first, so the span query prunes to the
 // partitions (days) the trace touches instead of probing every partition's index.
-import { spanKindNames, statusCodeNames, type TraceResponse, type TraceSpan } from "@/lib/api/trace-schema";
-import { getPool } from "@/lib/db/pool";
-import { getPrisma } from "@/lib/db/prisma";
+// Hand-written SQL, not Prisma: a trace can hold 100k spans and this is the page's hot path.
+import { z } from "zod";
+import type { TraceResponse } from "@/lib/api/trace-schema";
+import { type Db, sql } from "@/lib/db/sql";
+import { type Attributes, attributesSchema } from "@/lib/model/attribute-value";
+import { spanKindNames, statusCodeNames } from "@/lib/model/span-kind";
+import type { TraceSpan } from "@/lib/model/traces";
 
-interface SpanRecord {
-  span_id: Buffer;
-  parent_span_id: Buffer | null;
-  name: string;
-  service_name: string;
-  kind: number;
-  start_time_unix_nano: string; // int8 arrives as a string: exact
-  duration_nano: string;
-  status_code: number;
-  status_message: string | null;
-  resource_id: string;
-  scope_name: string | null;
-  scope_version: string | null;
-  attributes: Record<string, unknown>;
-  events: Array<{ name: string; timeUnixNano: string; attributes: Record<string, unknown> }> | null;
-  links: TraceSpan["links"] | null;
-}
+const BoundsRow = z.object({ start_time_unix_nano: z.string(), end_time_unix_nano: z.string() });
 
-const SPANS_OF_TRACE = `
-SELECT span_id, parent_span_id, name, service_name, kind, start_time_unix_nano, duration_nano,
-       status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
-FROM spans
-WHERE trace_id = $1 AND start_time_unix_nano BETWEEN $2 AND $3
-ORDER BY start_time_unix_nano, span_id`;
+const SpanRecord = z.object({
+  span_id: z.instanceof(Buffer),
+  parent_span_id: z.instanceof(Buffer).nullable(),
+  name: z.string(),
+  service_name: z.string(),
+  kind: z.number(),
+  start_time_unix_nano: z.string(), // int8 arrives as a string: exact
+  duration_nano: z.string(),
+  status_code: z.number(),
+  status_message: z.string().nullable(),
+  resource_id: z.string(),
+  scope_name: z.string().nullable(),
+  scope_version: z.string().nullable(),
+  attributes: attributesSchema,
+  events: z
+    .array(z.object({ name: z.string(), timeUnixNano: z.string(), attributes: attributesSchema }))
+    .nullable(),
+  links: z
+    .array(z.object({ traceId: z.string(), spanId: z.string(), attributes: attributesSchema }))
+    .nullable(),
+});
 
-export async function getTrace(traceIdHex: string): Promise<TraceResponse | null> {
+const ResourceRecord = z.object({ id: z.string(), attributes: attributesSchema });
+
+export async function getTrace(db: Db, traceIdHex: string): Promise<TraceResponse | null> {
   const traceId = Buffer.from(traceIdHex, "hex");
-  const trace = await getPrisma().trace.findUnique({
-    where: { traceId },
-    select: { startTimeUnixNano: true, endTimeUnixNano: true },
-  });
-  if (!trace) return null;
-
-  const { rows } = await getPool().query<SpanRecord>(SPANS_OF_TRACE, [
-    traceId,
-    trace.startTimeUnixNano.toString(),
-    trace.endTimeUnixNano.toString(),
-  ]);
-  const resourceIds = [...new Set(rows.map((row) => BigInt(row.resource_id)))];
-  const resources = await getPrisma().resource.findMany({
-    where: { id: { in: resourceIds } },
-    select: { id: true, attributes: true },
-  });
-  const resourceById = new Map(
-    resources.map((r) => [r.id.toString(), r.attributes as Record<string, unknown>]),
+  const bounds = await db.one(
+    sql`SELECT start_time_unix_nano, end_time_unix_nano FROM traces WHERE trace_id = ${traceId}`,
+    BoundsRow,
   );
+  if (!bounds) return null;
+  const rows = await db.many(
+    sql`SELECT span_id, parent_span_id, name, service_name, kind, start_time_unix_nano, duration_nano,
+               status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
+        FROM spans
+        WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
+        ORDER BY start_time_unix_nano, span_id`,
+    SpanRecord,
+  );
+  const resourceIds = [...new Set(rows.map((row) => row.resource_id))];
+  const resources = await db.many(
+    sql`SELECT id::text AS id, attributes FROM resources WHERE id = ANY(${resourceIds}::int8[])`,
+    ResourceRecord,
+  );
+  const resourceById = new Map<string, Attributes>(resources.map((r) => [r.id, r.attributes]));
 
   return {
     traceId: traceIdHex,
-    spans: rows.map((row) => {
+    spans: rows.map((row): TraceSpan => {
       const start = BigInt(row.start_time_unix_nano);
       const duration = BigInt(row.duration_nano);
       return {

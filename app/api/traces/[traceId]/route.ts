@@ -1,19 +1,15 @@
 // GET /api/traces/{traceId} – one trace with all its spans (docs/api.md).
-import { NextResponse } from "next/server";
-import { traceIdPattern } from "@/lib/api/trace-schema";
+import { apiRoute, BadRequestError, NotFoundError } from "@/lib/api/api-route";
+import type { TraceResponse } from "@/lib/api/trace-schema";
+import { traceIdPattern } from "@/lib/model/traces";
 import { getTrace } from "@/lib/queries/traces/get-trace";
 
-export async function GET(_request: Request, context: { params: Promise<{ traceId: string }> }) {
-  const traceId = (await context.params).traceId.toLowerCase();
+export const GET = apiRoute<{ traceId: string }>(async ({ db, params }): Promise<TraceResponse> => {
+  const traceId = params.traceId.toLowerCase();
   if (!traceIdPattern.test(traceId)) {
-    return NextResponse.json(
-      { error: `"${traceId}" is not a trace id: expected 32 hexadecimal characters` },
-      { status: 400 },
-    );
+    throw new BadRequestError(`"${traceId}" is not a trace id: expected 32 hexadecimal characters`);
   }
-  const trace = await getTrace(traceId);
-  if (!trace) {
-    return NextResponse.json({ error: `trace ${traceId} not found` }, { status: 404 });
-  }
-  return NextResponse.json(trace);
-}
+  const trace = await getTrace(db, traceId);
+  if (!trace) throw new NotFoundError(`trace ${traceId} not found`);
+  return trace;
+});

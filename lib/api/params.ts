@@ -1,14 +1,13 @@
 // Parses the from/to/step query parameters shared by the latency API (docs/api.md).
 // Rollups have one-minute resolution, so windows are aligned to whole minutes and steps are
 // whole minutes.
+import { BadRequestError } from "@/lib/api/api-route";
+import type { TimeWindow } from "@/lib/model/time-window";
+
 export const MINUTE_MS = 60_000;
 const DEFAULT_WINDOW_MS = 3_600_000;
 const MAX_WINDOW_MS = 90 * 86_400_000;
 const NICE_STEPS_MIN = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440];
-
-export class BadRequestError extends Error {
-  override name = "BadRequestError";
-}
 
 /** Epoch milliseconds or an ISO 8601 timestamp. */
 export function parseInstant(name: string, text: string): number {
@@ -17,11 +16,6 @@ export function parseInstant(name: string, text: string): number {
     throw new BadRequestError(`${name}="${text}" is not a time: use epoch milliseconds or ISO 8601`);
   }
   return value;
-}
-
-export interface TimeWindow {
-  from: number;
-  to: number;
 }
 
 /** from/to with defaults (the last hour), aligned outwards to whole minutes. */
@@ -54,4 +48,11 @@ export function parseStep(params: URLSearchParams, window: TimeWindow): number {
     if (span / (minutes * MINUTE_MS) <= 300) return minutes * MINUTE_MS;
   }
   return (NICE_STEPS_MIN.at(-1) as number) * MINUTE_MS;
+}
+
+/** A required, non-empty query parameter. */
+export function requiredParam(params: URLSearchParams, name: string): string {
+  const value = params.get(name);
+  if (!value) throw new BadRequestError(`the ${name} parameter is required`);
+  return value;
 }

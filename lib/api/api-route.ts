@@ -1,0 +1,57 @@
+// The one wrapper every route handler goes through: it gives the handler its database handle and
+// parsed input, and maps errors to answers (400 with the message that says how to fix the
+// request, 404), so handlers stay ~10 lines: parse → call one lib function → return JSON.
+// Access control (issue: security) is enforced here, once, not in each handler.
+import { NextResponse } from "next/server";
+import { getDb } from "@/lib/db/pool";
+import type { Db } from "@/lib/db/sql";
+
+/** A malformed request: answered 400 with this message, which says how to fix it. */
+export class BadRequestError extends Error {
+  override name = "BadRequestError";
+}
+
+/** What the request names does not exist: answered 404 with this message. */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+}
+
+export interface ApiContext<Params> {
+  request: Request;
+  /** the route's dynamic segments, e.g. { traceId } */
+  params: Params;
+  searchParams: URLSearchParams;
+  /** where the handler's queries run (the primary today; a read replica is a later option) */
+  db: Db;
+}
+
+type Handler<Params> = (context: ApiContext<Params>) => Promise<unknown>;
+
+/**
+ * A route handler from `serve`. What it returns is sent as JSON (200, not cached); a Response it
+ * returns is sent as is (e.g. 201 or 204).
+ */
+export function apiRoute<Params extends Record<string, string> = Record<string, never>>(
+  serve: Handler<Params>,
+) {
+  return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
+    try {
+      const result = await serve({
+        request,
+        params: await context.params,
+        searchParams: new URL(request.url).searchParams,
+        db: getDb(),
+      });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      if (error instanceof BadRequestError) return errorJson(400, error.message);
+      if (error instanceof NotFoundError) return errorJson(404, error.message);
+      throw error;
+    }
+  };
+}
+
+function errorJson(status: number, message: string): Response {
+  return NextResponse.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+}
