@@ -31,6 +31,11 @@ export const traceSpanSchema = z.object({
 
 export type TraceSpan = z.infer<typeof traceSpanSchema>;
 
+export interface TraceWithSpans {
+  traceId: string;
+  spans: TraceSpan[];
+}
+
 /** Trace ids are 32 lowercase hex characters (16 bytes), span ids 16 (8 bytes). */
 export const traceIdPattern = /^[0-9a-f]{32}$/;
 export const spanIdPattern = /^[0-9a-f]{16}$/;

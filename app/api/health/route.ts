@@ -1,11 +1,12 @@
 // GET /api/health – 200 {"status":"ok"} once the database is reachable and migrated, else 503.
 import { NextResponse } from "next/server";
-import { checkHealth } from "@/lib/db/readiness";
+import { apiRoute } from "@/lib/api/api-route";
+import { getHealth } from "@/lib/queries/health/get-health";
 
-export async function GET() {
-  const health = await checkHealth();
+export const GET = apiRoute(async ({ db }) => {
+  const health = await getHealth(db);
   return NextResponse.json(health, {
     status: health.status === "ok" ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
   });
-}
+});

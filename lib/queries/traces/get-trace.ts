@@ -3,11 +3,10 @@
 // partitions (days) the trace touches instead of probing every partition's index.
 // Hand-written SQL, not Prisma: a trace can hold 100k spans and this is the page's hot path.
 import { z } from "zod";
-import type { TraceResponse } from "@/lib/api/trace-schema";
 import { type Db, sql } from "@/lib/db/sql";
 import { type Attributes, attributesSchema } from "@/lib/model/attribute-value";
 import { spanKindNames, statusCodeNames } from "@/lib/model/span-kind";
-import type { TraceSpan } from "@/lib/model/traces";
+import type { TraceSpan, TraceWithSpans } from "@/lib/model/traces";
 
 const BoundsRow = z.object({ start_time_unix_nano: z.string(), end_time_unix_nano: z.string() });
 
@@ -35,7 +34,7 @@ const SpanRecord = z.object({
 
 const ResourceRecord = z.object({ id: z.string(), attributes: attributesSchema });
 
-export async function getTrace(db: Db, traceIdHex: string): Promise<TraceResponse | null> {
+export async function getTrace(db: Db, traceIdHex: string): Promise<TraceWithSpans | null> {
   const traceId = Buffer.from(traceIdHex, "hex");
   const bounds = await db.one(
     sql`SELECT start_time_unix_nano, end_time_unix_nano FROM traces WHERE trace_id = ${traceId}`,
