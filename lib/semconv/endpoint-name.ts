@@ -7,6 +7,7 @@
 // "/orders/8812" and "/orders/8813" are one endpoint, "/orders/{id}".
 import type { Attributes } from "@/lib/model/attribute-value";
 import { isRequestKind } from "@/lib/model/span-kind";
+import { firstString } from "@/lib/semconv/attribute-text";
 
 const MAX_LENGTH = 200;
 
@@ -25,8 +26,7 @@ export function endpointOf(kind: number, name: string, attributes: Attributes): 
 }
 
 function stringAttribute(attributes: Attributes, key: string): string | undefined {
-  const value = attributes[key];
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+  return firstString(attributes, [key]) ?? undefined;
 }
 
 /** A path without its query string, each id-like segment replaced by "{id}". */
