@@ -7,10 +7,11 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
+/** null for the listeners of roles the process does not run (TRACEWELL_ROLES). */
 export interface TracewellPorts {
-  port: number;
-  otlpHttpPort: number;
-  otlpGrpcPort: number;
+  port: number | null;
+  otlpHttpPort: number | null;
+  otlpGrpcPort: number | null;
 }
 
 export interface TracewellProcess {
