@@ -1,7 +1,12 @@
 // `npm run demo` end to end: the shop runs for a few seconds against the test Tracewell, then
 // every exhibit of docs/demo.md must be visible through the HTTP API — the services and their
 // endpoints, the N+1 trace's repeated queries, a cache hit ratio strictly between 0 and 1,
-// errors, CONSUMER spans of the fulfilment job, and two versions of pricing.
+// errors, CONSUMER spans of the fulfilment job, and two versions of pricing. Then the README's
+// screenshot script runs against the same data (into a temp dir), as it must in CI.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/api/endpoint-schemas";
 import { traceResponseSchema } from "@/lib/api/trace-schema";
@@ -141,4 +146,31 @@ describe("npm run demo", () => {
     }
     expect([...versions].sort()).toEqual(["1.4.0", "1.5.0"]);
   });
+
+  it("npm run screenshots shoots every page in light and dark from the demo's data", async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "tracewell-screenshots-"));
+    try {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "scripts/screenshots.ts", "--base-url", baseUrl, "--out", out],
+        {
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      const code = await new Promise((resolve) => child.once("exit", resolve));
+      expect(code, output).toBe(0);
+      const files = readdirSync(out).sort();
+      expect(files).toEqual(
+        ["endpoint", "overview", "trace"].flatMap((page) => [`${page}-dark.png`, `${page}-light.png`]),
+      );
+      for (const file of files) {
+        expect(readFileSync(path.join(out, file)).subarray(1, 4).toString("latin1"), file).toBe("PNG");
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

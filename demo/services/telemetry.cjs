@@ -43,6 +43,8 @@ const sdk = new NodeSDK({
   }),
   autoDetectResources: false,
   traceExporter,
+  // Tracewell stores no logs yet; without this the SDK would set up an OTLP log exporter too.
+  logRecordProcessors: [],
   metricReaders: [
     new metrics.PeriodicExportingMetricReader({
       exporter: new OTLPMetricExporter({ url: `${target}/v1/metrics`, headers }),
