@@ -31,6 +31,11 @@ export async function startTracewell(
   config: TracewellConfig,
   log: (line: string) => void = console.log,
 ): Promise<RunningTracewell> {
+  // First, so that the instrumentation is in place before any server or pool is used. Loaded only
+  // when asked for: the SDK is a large module graph.
+  const selfTrace = config.selfTrace.enabled
+    ? (await import("@/lib/server/self-trace")).startSelfTrace()
+    : null;
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
@@ -58,7 +63,7 @@ export async function startTracewell(
     rowNoun: "data points",
   });
   const metrics = new MetricIngest(metricQueue, config.ingest);
-  const otlpHttp = createOtlpHttpHandler({
+  const otlpHandler = createOtlpHttpHandler({
     traces,
     metrics,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -67,6 +72,7 @@ export async function startTracewell(
     budget: new ByteBudget(4 * config.limits.maxBodyBytes),
     log,
   });
+  const otlpHttp = selfTrace ? selfTrace.traceOtlpRequests(otlpHandler) : otlpHandler;
 
   const app = next({ dev: false, dir: process.cwd() });
   await app.prepare();
@@ -81,6 +87,11 @@ export async function startTracewell(
   const otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host);
   log(`Tracewell dashboard on http://localhost:${port}`);
   log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}/v1/traces (also under :${port}/v1/traces)`);
+  if (selfTrace) {
+    const target = config.selfTrace.endpoint ?? `http://${loopbackOr(config.host)}:${otlpHttpPort}`;
+    selfTrace.exportTo(target);
+    log(`SELF_TRACE: tracing Tracewell's own API and ingest to ${target}`);
+  }
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
@@ -109,6 +120,8 @@ export async function startTracewell(
     stopping ??= (async () => {
       // Stop taking requests, let in-flight exports commit, then release the database.
       clearInterval(retentionTimer);
+      // While the receiver still takes them: the last spans of Tracewell's own requests.
+      await selfTrace?.stop();
       const closed = Promise.all([close(web), close(otlp)]);
       // gRPC first: its in-flight exports are answered once committed, while the queues still run.
       await otlpGrpc.stop();
@@ -131,6 +144,10 @@ function listen(server: http.Server, port: number, host: string): Promise<number
     server.once("error", reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+function loopbackOr(host: string): string {
+  return host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 }
 
 function close(server: http.Server): Promise<void> {
