@@ -16,7 +16,7 @@ interface Scenario {
 const SKUS = 200;
 const CUSTOMERS = 2000;
 /** Most shoppers look at a few popular products: that is what makes a cache worth having. */
-const popularSku = () => `SKU-${String(1 + Math.floor(SKUS * Math.random() ** 3)).padStart(4, "0")}`;
+const popularSku = () => `SKU-${String(1 + Math.floor(SKUS * Math.random() ** 4)).padStart(4, "0")}`;
 const customer = () => 1 + Math.floor(Math.random() * CUSTOMERS);
 
 const SCENARIOS: Scenario[] = [

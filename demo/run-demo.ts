@@ -9,7 +9,7 @@ import { type DemoFlags, parseDemoFlags } from "./demo-flags";
 import { LoadGenerator } from "./load-generator";
 
 const servicesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "services");
-const CACHE_FLUSH_EVERY_MS = 45_000;
+const CACHE_FLUSH_EVERY_MS = 60_000;
 const PROGRESS_EVERY_MS = 5_000;
 
 interface ServiceProcess {

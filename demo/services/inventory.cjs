@@ -7,7 +7,7 @@ const { pool } = require("./database.cjs");
 const { createCache, cacheAside } = require("./cache.cjs");
 const { serve, meter, ShopError, sleep } = require("./service-host.cjs");
 
-const cache = createCache({ ttlMs: 30_000 });
+const cache = createCache({ ttlMs: 300_000 });
 meter
   .createObservableGauge("shop.cache.entries", { description: "Entries in the inventory cache" })
   .addCallback((result) => result.observe(cache.size(), { "cache.system": cache.system }));
