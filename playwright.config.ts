@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 // Fixed ports (overridable) because this file is evaluated again in every worker: random ports
 // chosen here would differ between the global setup that starts Tracewell and the tests.
@@ -9,10 +9,6 @@ process.env.TRACEWELL_BASE_URL = `http://127.0.0.1:${port}`;
 process.env.TRACEWELL_OTLP_HTTP_URL = `http://127.0.0.1:${otlpHttpPort}`;
 // The Tracewell under test checks every row of every query against its schema (lib/db/sql.ts).
 process.env.TRACEWELL_CHECK_ALL_ROWS = "1";
-
-// Chromium from CHROMIUM_PATH or the system package; Playwright's own download where installed.
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,15 +29,8 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-dev-shm-usage",
-          ],
-        },
+        // Chromium from CHROMIUM_PATH or the system package; Playwright's own download where installed.
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

@@ -72,6 +72,11 @@ const envSchema = z.object({
       return new Set(roles as Role[]);
     }),
   SPAN_MAX_FUTURE: duration("1d"),
+  SELF_TRACE: z.enum(["", "0", "1", "true", "false"]).default(""),
+  SELF_TRACE_ENDPOINT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().url().optional(),
+  ),
 });
 
 export type TracewellConfig = ReturnType<typeof loadConfig>;
@@ -123,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     retention: {
       spansMs: e.SPAN_RETENTION,
       rollupsMs: e.ROLLUP_RETENTION,
+    },
+    selfTrace: {
+      enabled: e.SELF_TRACE === "1" || e.SELF_TRACE === "true",
+      /** OTLP/HTTP base URL; unset: this instance's own OTLP/HTTP listener */
+      endpoint: e.SELF_TRACE_ENDPOINT,
     },
   };
 }

@@ -5,6 +5,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
+import { eventually } from "@/test/support/eventually";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startTracewellProcess } from "@/test/support/tracewell-process";
 
@@ -67,7 +68,7 @@ describe("OTLP/HTTP under overload", () => {
     const ports = { port: await findFreePort(), otlpHttpPort: await findFreePort() };
     const starting = startTracewellProcess({ databaseUrl: database.url, ports });
     try {
-      const health = await waitFor(() => fetch(`http://127.0.0.1:${ports.port}/api/health`));
+      const health = await eventually(() => fetch(`http://127.0.0.1:${ports.port}/api/health`), 30_000, 200);
       expect(health.status).toBe(503);
       expect((await health.json()).status).toBe("unavailable");
       const early = await fetch(`http://127.0.0.1:${ports.otlpHttpPort}/v1/traces`, {
@@ -94,16 +95,3 @@ describe("OTLP/HTTP under overload", () => {
     }
   }, 60_000);
 });
-
-/** Retries until the server accepts connections (it is still starting). */
-async function waitFor(request: () => Promise<Response>): Promise<Response> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      return await request();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}

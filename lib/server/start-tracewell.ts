@@ -28,6 +28,11 @@ export async function startTracewell(
   config: TracewellConfig,
   log: (line: string) => void = console.log,
 ): Promise<RunningTracewell> {
+  // First, so that the instrumentation is in place before any server or pool is used. Loaded only
+  // when asked for: the SDK is a large module graph.
+  const selfTrace = config.selfTrace.enabled
+    ? (await import("@/lib/server/self-trace")).startSelfTrace()
+    : null;
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
@@ -48,6 +53,8 @@ export async function startTracewell(
   );
 
   const ingest = config.roles.has("ingest") ? createIngestRole(db, config, log) : null;
+  const handleOtlpHttp =
+    ingest && selfTrace ? selfTrace.traceOtlpRequests(ingest.handleOtlpHttp) : ingest?.handleOtlpHttp;
   const servers: http.Server[] = [];
   let port: number | null = null;
   let otlpHttpPort: number | null = null;
@@ -58,19 +65,31 @@ export async function startTracewell(
     await app.prepare();
     const handleNext = app.getRequestHandler();
     const web = http.createServer((request, response) => {
-      if (ingest && request.url?.startsWith("/v1/")) void ingest.handleOtlpHttp(request, response);
+      if (handleOtlpHttp && request.url?.startsWith("/v1/")) void handleOtlpHttp(request, response);
       else void handleNext(request, response);
     });
     servers.push(web);
     port = await listen(web, config.port, config.host);
     log(`Tracewell dashboard on http://localhost:${port}`);
   }
-  if (ingest) {
-    const otlp = http.createServer((request, response) => void ingest.handleOtlpHttp(request, response));
+  if (handleOtlpHttp) {
+    const otlp = http.createServer((request, response) => void handleOtlpHttp(request, response));
     servers.push(otlp);
     otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host);
     const alsoOnWeb = port === null ? "" : ` (also under :${port}/v1/traces)`;
     log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}/v1/traces${alsoOnWeb}`);
+  }
+  if (selfTrace) {
+    const own = otlpHttpPort === null ? null : `http://${loopbackOr(config.host)}:${otlpHttpPort}`;
+    const target = config.selfTrace.endpoint ?? own;
+    if (target === null) {
+      log(
+        "SELF_TRACE: this process does not ingest (TRACEWELL_ROLES); set SELF_TRACE_ENDPOINT to send its spans",
+      );
+    } else {
+      selfTrace.exportTo(target);
+      log(`SELF_TRACE: tracing Tracewell's own API and ingest to ${target}`);
+    }
   }
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
@@ -86,6 +105,8 @@ export async function startTracewell(
   const stop = () => {
     stopping ??= (async () => {
       // Stop taking requests, let in-flight exports commit, then release the database.
+      // While the receiver still takes them: the last spans of Tracewell's own requests.
+      await selfTrace?.stop();
       const closed = Promise.all(servers.map(close));
       // gRPC first: its in-flight exports are answered once committed, while the queues still run.
       await grpc?.stop();
@@ -107,6 +128,10 @@ function listen(server: http.Server, port: number, host: string): Promise<number
     server.once("error", reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+function loopbackOr(host: string): string {
+  return host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 }
 
 function close(server: http.Server): Promise<void> {
