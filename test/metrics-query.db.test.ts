@@ -8,6 +8,7 @@
 //   └─ export 2: jobs a+7, 120 durations,     └─ shutdown
 //      pool 10 then 12
 import { randomBytes } from "node:crypto";
+import { SpanKind } from "@opentelemetry/api";
 import { AggregationType, InstrumentType, type ViewOptions } from "@opentelemetry/sdk-metrics";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -17,8 +18,10 @@ import {
   metricsResponseSchema,
 } from "@/lib/api/metric-schemas";
 import { relativeErrorBound } from "@/lib/metrics/exponential-histogram";
+import { recordMetricsExport } from "./fixtures/otlp-metrics-fixtures";
 import { seededRandom } from "./support/random";
 import { type MetricsProtocol, startMetricsProcess, type Temporality } from "./support/send-metrics";
+import { makeExporter as makeTraceExporter, sendSpans } from "./support/send-spans";
 
 const { baseUrl, otlpHttpUrl, otlpGrpcUrl, databaseUrl } = inject("tracewell");
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -218,6 +221,47 @@ describe.each(combos)("metrics over %s, %s temporality", (protocol, temporality)
         exact * bound,
       );
     }
+  });
+});
+
+describe("exemplars", () => {
+  // The JS SDK records no exemplars yet (its exemplar reservoirs are not wired to the export), so
+  // the official serialiser's OTLP/JSON body gets one added by hand: a measurement of a request
+  // whose trace went through the official trace exporter.
+  it("come back with the query and link to their stored traces", async () => {
+    const service = `metrics-exemplars-${randomBytes(3).toString("hex")}`;
+    const window = singleStepWindow();
+    const [span] = await sendSpans(
+      makeTraceExporter("http/protobuf", otlpHttpUrl),
+      (tracer) => tracer.startSpan("GET /orders", { kind: SpanKind.SERVER }).end(),
+      { "service.name": service },
+    );
+    const { traceId, spanId } = span?.spanContext() ?? { traceId: "", spanId: "" };
+    const { json } = await recordMetricsExport(
+      (meter) => meter.createHistogram("http.server.duration", { unit: "ms" }).record(250),
+      { service },
+    );
+    const body = JSON.parse(new TextDecoder().decode(json));
+    const point = body.resourceMetrics[0].scopeMetrics[0].metrics[0].histogram.dataPoints[0];
+    point.exemplars = [{ timeUnixNano: point.timeUnixNano, asDouble: 250, traceId, spanId }];
+    const sent = await fetch(`${otlpHttpUrl}/v1/metrics`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(sent.status).toBe(200);
+
+    const result = await query({
+      service,
+      from: String(window.from),
+      to: String(window.to),
+      name: "http.server.duration",
+      stat: "p95",
+    });
+    expect(result.exemplars).toMatchObject([{ v: 250, traceId, spanId, labels: {} }]);
+    const trace = await fetch(`${baseUrl}/api/traces/${traceId}`);
+    expect(trace.status).toBe(200);
+    expect(JSON.stringify(await trace.json())).toContain(spanId);
   });
 });
 
