@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import {
   Area,
   CartesianGrid,
@@ -47,6 +47,8 @@ export interface TimeSeriesChartProps<Row extends { t: number }> {
   onSelectBucket?: (t: number) => void;
   /** what the chart shows, for screen readers */
   description: string;
+  /** more recharts elements drawn on top, on the same axes (e.g. exemplar dots) */
+  overlay?: ReactNode;
 }
 
 /**
@@ -68,6 +70,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
   selectedT = null,
   onSelectBucket,
   description,
+  overlay,
 }: TimeSeriesChartProps<Row>) {
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first + bucketMs;
@@ -153,6 +156,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
         ) : null}
         {series.map((s) => (s.kind === "area" ? <AreaSeries key={s.key} rows={rows} series={s} /> : null))}
         {series.map((s) => (s.kind !== "area" ? <LineSeries key={s.key} rows={rows} series={s} /> : null))}
+        {overlay}
         <ActiveBucketReporter activeT={activeT} />
       </ComposedChart>
     </div>
