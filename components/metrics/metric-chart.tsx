@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import { Scatter } from "recharts";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import type { MetricExemplar, MetricQueryResponse } from "@/lib/api/metric-schemas";
+import type { MetricQueryResponse } from "@/lib/api/metric-schemas";
 import { formatMetricValue, toMetricChartData } from "@/lib/charts/metric-series";
 import { formatTimeTick } from "@/lib/charts/time-axis";
 import { traceHref } from "@/lib/trace/trace-url";
@@ -16,7 +14,6 @@ const LISTED_EXEMPLARS = 8;
 
 /** The chart of one metric query: a line per group; on histograms, exemplar dots that open their traces. */
 export function MetricChart({ data }: { data: MetricQueryResponse }) {
-  const router = useRouter();
   const chart = useMemo(() => toMetricChartData(data), [data]);
   const format = (value: number) => formatMetricValue(value, data.unit, data.stat);
   const latest = data.exemplars.slice(-LISTED_EXEMPLARS).reverse();
@@ -30,21 +27,19 @@ export function MetricChart({ data }: { data: MetricQueryResponse }) {
         formatValue={format}
         height={300}
         description={`${data.name}, ${data.stat} per step`}
-        overlay={
-          chart.exemplars.length > 0 ? (
-            <Scatter
-              name="Exemplars"
-              data={chart.exemplars}
-              dataKey="v"
-              fill={EXEMPLAR_COLOR}
-              isAnimationActive={false}
-              cursor="pointer"
-              onClick={(point: { payload?: MetricExemplar }) => {
-                if (point.payload) router.push(traceHref(point.payload.traceId, point.payload.spanId));
-              }}
-            />
-          ) : null
-        }
+        linkedDots={chart.exemplars.flatMap((e) =>
+          e.v === null
+            ? []
+            : [
+                {
+                  t: e.t,
+                  v: e.v,
+                  href: traceHref(e.traceId, e.spanId),
+                  label: `Exemplar ${format(e.v)}: open trace ${e.traceId}`,
+                  color: EXEMPLAR_COLOR,
+                },
+              ],
+        )}
       />
       {chart.hidden > 0 ? (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
