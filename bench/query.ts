@@ -1,4 +1,4 @@
-// npm run bench:query [-- --spans 1000000]
+// npm run bench:query [-- --spans 1000000] [--metric-services 50 --metric-routes 4 --metric-interval 300]
 //
 // Loads ≥ 1M spans (half of them requests: SERVER spans of 8 services × 10 endpoints, each with a
 // CLIENT child) spread over the last hour through the real store (SpanStore: spans, traces and
@@ -7,10 +7,16 @@
 //   GET /api/endpoints/timeseries (one endpoint)     — merged from rollups
 // and, in the same run, the exact answer PostgreSQL computes from the raw spans with
 // percentile_cont, printing p50/p95 latencies and the ratio.
+// Then metrics: a week of cumulative duration histograms and request counters from 50 services
+// (bench/support/metric-week.ts), and the metrics API over that week:
+//   GET /api/metrics (7 days, all services)
+//   GET /api/metrics/query p95 of http.server.request.duration, all services, 7 days (1 h steps)
+//   … the same grouped by service.name; the counter's rate for one service
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { loadMetricWeek } from "@/bench/support/metric-week";
 import { PoolDb, sql } from "@/lib/db/sql";
 import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
@@ -19,7 +25,13 @@ import { tieredRollupRows, tierWindow } from "@/lib/rollups/rollup-tiers";
 import { createSpanStore } from "@/lib/server/ingest-role";
 
 const { values } = parseArgs({
-  options: { spans: { type: "string", default: "1000000" }, profile: { type: "boolean", default: false } },
+  options: {
+    spans: { type: "string", default: "1000000" },
+    profile: { type: "boolean", default: false },
+    "metric-services": { type: "string", default: "50" },
+    "metric-routes": { type: "string", default: "4" },
+    "metric-interval": { type: "string", default: "300" },
+  },
 });
 const totalSpans = Number(values.spans);
 const SERVICES = 8;
@@ -184,6 +196,40 @@ try {
   const ratio = percentile(api, 0.95) / percentile(exact, 0.95);
   console.log("");
   console.log(`/api/endpoints p95 / exact query p95 = ${ratio.toFixed(3)}   (target ≤ 0.1, and ≤ 100 ms)`);
+
+  const metricServices = Number(values["metric-services"]);
+  console.log("");
+  console.log(
+    `Loading a week of metrics from ${metricServices} services (${values["metric-routes"]} routes each, a point every ${values["metric-interval"]} s per series)…`,
+  );
+  const metricsBegan = performance.now();
+  const week = await loadMetricWeek(pool, {
+    services: metricServices,
+    routes: Number(values["metric-routes"]),
+    intervalS: Number(values["metric-interval"]),
+  });
+  console.log(
+    `Loaded ${week.points.toLocaleString("en-US")} points of ${week.series} series in ${((performance.now() - metricsBegan) / 1000).toFixed(1)} s.`,
+  );
+  await pool.query("VACUUM ANALYZE metric_points");
+  const weekRange = `from=${Date.now() - 7 * 86_400_000}&to=${Date.now()}`;
+  await time("GET /api/metrics (7 days, all services)", 20, () => fetchOk(`/api/metrics?${weekRange}`));
+  await time("GET /api/metrics/query p95 duration, 7 d, all", 10, () =>
+    fetchOk(`/api/metrics/query?name=http.server.request.duration&stat=p95&${weekRange}`),
+  );
+  await time("  … grouped by service.name", 10, () =>
+    fetchOk(
+      `/api/metrics/query?name=http.server.request.duration&stat=p95&groupBy=service.name&${weekRange}`,
+    ),
+  );
+  await time("  … one service, one route (endpoint page)", 20, () =>
+    fetchOk(
+      `/api/metrics/query?name=http.server.request.duration&stat=p95&service=service-3&filter=http.route=/api/resource-1/{id}&${weekRange}`,
+    ),
+  );
+  await time("GET /api/metrics/query rate of a counter, 1 service, 7 d", 20, () =>
+    fetchOk(`/api/metrics/query?name=http.server.requests&stat=rate&service=service-3&${weekRange}`),
+  );
 } finally {
   await pool.end();
   await stack.stop();

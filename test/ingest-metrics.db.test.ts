@@ -5,11 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-grpc";
 import { ProtobufMetricsSerializer } from "@opentelemetry/otlp-transformer";
-import {
-  MeterProvider,
-  PeriodicExportingMetricReader,
-  type PushMetricExporter,
-} from "@opentelemetry/sdk-metrics";
+import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import {
@@ -20,6 +16,7 @@ import {
   recordMetricsExport,
 } from "@/test/fixtures/otlp-metrics-fixtures";
 import { OtlpGrpcExportClient } from "@/test/support/grpc-export-client";
+import { checkedExporter } from "@/test/support/send-metrics";
 
 const { otlpHttpUrl, otlpGrpcUrl, databaseUrl } = inject("tracewell");
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -122,24 +119,6 @@ function expectEveryInstrument(points: StoredPoint[]): void {
     expect(BigInt(point.time_unix_nano)).toBeGreaterThan(0n);
     expect(BigInt(point.start_time_unix_nano)).toBeLessThanOrEqual(BigInt(point.time_unix_nano));
   }
-}
-
-/** The official exporter, with its results recorded: the periodic reader only logs failures. */
-function checkedExporter(exporter: PushMetricExporter): { exporter: PushMetricExporter; failures: string[] } {
-  const failures: string[] = [];
-  return {
-    failures,
-    exporter: {
-      export: (metrics, done) =>
-        exporter.export(metrics, (result) => {
-          if (result.error) failures.push(String(result.error));
-          done(result);
-        }),
-      forceFlush: () => exporter.forceFlush(),
-      shutdown: () => exporter.shutdown(),
-      selectAggregationTemporality: exporter.selectAggregationTemporality?.bind(exporter),
-    },
-  };
 }
 
 describe.each([false, true])("metrics through the official OTLP/gRPC metric exporter (gzip: %s)", (gzip) => {

@@ -47,6 +47,17 @@ export interface TimeSeriesChartProps<Row extends { t: number }> {
   onSelectBucket?: (t: number) => void;
   /** what the chart shows, for screen readers */
   description: string;
+  /** single measurements drawn as dots on the same axes, each a link (e.g. exemplars → traces) */
+  linkedDots?: readonly LinkedDot[];
+}
+
+export interface LinkedDot {
+  t: number;
+  v: number;
+  href: string;
+  /** what the link opens, for screen readers */
+  label: string;
+  color: string;
 }
 
 /**
@@ -68,6 +79,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
   selectedT = null,
   onSelectBucket,
   description,
+  linkedDots,
 }: TimeSeriesChartProps<Row>) {
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first + bucketMs;
@@ -153,6 +165,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
         ) : null}
         {series.map((s) => (s.kind === "area" ? <AreaSeries key={s.key} rows={rows} series={s} /> : null))}
         {series.map((s) => (s.kind !== "area" ? <LineSeries key={s.key} rows={rows} series={s} /> : null))}
+        {linkedDots && linkedDots.length > 0 ? <LinkedDots dots={linkedDots} /> : null}
         <ActiveBucketReporter activeT={activeT} />
       </ComposedChart>
     </div>
@@ -204,6 +217,35 @@ function AreaSeries<Row>({ rows, series }: { rows: readonly Row[]; series: Chart
       activeDot={{ r: 3.5, strokeWidth: 0, fill: series.config.color }}
       connectNulls={false}
       isAnimationActive={false}
+    />
+  );
+}
+
+/**
+ * Dots without a line, each an SVG link: focusable, and it opens like any link. Drawn here, with
+ * the Line this module already imports: a second module importing recharts' Line or Scatter broke
+ * the Turbopack production chunk the endpoint page's Area charts use (Next 16.4, recharts 3.10).
+ */
+function LinkedDots({ dots }: { dots: readonly LinkedDot[] }) {
+  return (
+    <Line
+      data={dots as LinkedDot[]}
+      dataKey="v"
+      name="linked"
+      stroke="none"
+      legendType="none"
+      tooltipType="none"
+      isAnimationActive={false}
+      activeDot={false}
+      dot={(props: DotItemDotProps) => {
+        const dot = dots[props.index];
+        if (!dot || props.cx === undefined || props.cy === undefined) return <g key={props.index} />;
+        return (
+          <a key={`${dot.href}/${props.index}`} href={dot.href} aria-label={dot.label}>
+            <circle cx={props.cx} cy={props.cy} r={4} fill={dot.color} stroke="var(--background, #fff)" />
+          </a>
+        );
+      }}
     />
   );
 }

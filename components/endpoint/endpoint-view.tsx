@@ -16,6 +16,7 @@ import { DashboardToolbar } from "@/components/dashboard/dashboard-toolbar";
 import { CachePanels } from "@/components/endpoint/cache-panels";
 import { EndpointSummaryStats } from "@/components/endpoint/endpoint-summary";
 import { ExemplarList } from "@/components/endpoint/exemplar-list";
+import { MetricPercentiles } from "@/components/endpoint/metric-percentiles";
 import { chartConfig } from "@/lib/charts/chart-config";
 import { hasCacheLookups, toCacheRows, toLatencyRows, toTrafficRows } from "@/lib/charts/endpoint-series";
 import { formatBucket, formatStep } from "@/lib/charts/time-axis";
@@ -152,6 +153,7 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
         windowMs={summaries.data ? summaries.data.to - summaries.data.from : 0}
         loading={!summaries.data && !summaries.error}
       />
+      <MetricPercentiles target={target} range={range} autoRefresh={autoRefresh} />
       {series.error && !data ? (
         <ErrorPanel
           title="Could not load this endpoint's charts"

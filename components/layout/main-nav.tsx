@@ -11,9 +11,10 @@ const sections = [
     owns: (path: string) => path === "/" || path.startsWith("/endpoints"),
   },
   { href: "/caches" as const, label: "Caches", owns: (path: string) => path.startsWith("/caches") },
+  { href: "/metrics" as const, label: "Metrics", owns: (path: string) => path.startsWith("/metrics") },
 ];
 
-/** Overview and Caches, keeping the time range and service filter of the page you are on. */
+/** Overview, Caches and Metrics, keeping the time range and service filter of the page you are on. */
 export function MainNav() {
   const pathname = usePathname();
   const search = useSearchParams();

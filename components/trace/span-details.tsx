@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
+import { AttributeTable } from "@/components/trace/attribute-table";
+import { ServiceSwatch } from "@/components/trace/service-swatch";
+import { SpanEvents, SpanLinks } from "@/components/trace/span-events-links";
 import { formatDuration, formatOffset } from "@/lib/format/duration";
 import { formatStartTime, unixNanosToIso } from "@/lib/format/timestamp";
 import type { TraceSpan } from "@/lib/model/traces";
 import { nanosToMillis, type RelativeNanos } from "@/lib/model/units";
 import { Placement, type SpanTree } from "@/lib/trace/span-tree";
-import { AttributeTable } from "./attribute-table";
-import { ServiceSwatch } from "./service-swatch";
-import { SpanEvents, SpanLinks } from "./span-events-links";
 
 interface SpanDetailsProps {
   tree: SpanTree;

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { AttributeTable } from "@/components/trace/attribute-table";
 import { formatOffset } from "@/lib/format/duration";
 import type { TraceSpan } from "@/lib/model/traces";
 import { nanosBetween, nanosToMillis, parseUnixNanos } from "@/lib/model/units";
 import { traceHref } from "@/lib/trace/trace-url";
-import { AttributeTable } from "./attribute-table";
 
 /** A span's events, each with its offset from the span start and its attributes. */
 export function SpanEvents({ span }: { span: TraceSpan }) {

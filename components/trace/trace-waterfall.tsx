@@ -1,11 +1,11 @@
 "use client";
 
 import { type KeyboardEvent, useCallback, useLayoutEffect, useRef, useState } from "react";
+import { TimeAxis, TimeGrid } from "@/components/trace/time-axis";
+import { WaterfallRowView } from "@/components/trace/waterfall-row";
 import type { Millis } from "@/lib/model/units";
 import type { WaterfallRows } from "@/lib/trace/waterfall-rows";
-import { TimeAxis, TimeGrid } from "./time-axis";
 import { axisHeightPx, overscanRows, rowHeightPx, windowingThreshold } from "./waterfall-layout";
-import { WaterfallRowView } from "./waterfall-row";
 
 interface TraceWaterfallProps {
   waterfall: WaterfallRows;

@@ -1,10 +1,10 @@
 import { memo } from "react";
+import { ServiceSwatch } from "@/components/trace/service-swatch";
 import { formatDuration } from "@/lib/format/duration";
 import type { Millis } from "@/lib/model/units";
 import { serviceColor } from "@/lib/trace/service-colors";
 import { Placement } from "@/lib/trace/span-tree";
 import type { WaterfallRow } from "@/lib/trace/waterfall-rows";
-import { ServiceSwatch } from "./service-swatch";
 import { indentPx, maxIndentDepth, rowHeightPx, timelineInset, waterfallColumns } from "./waterfall-layout";
 
 interface WaterfallRowViewProps {

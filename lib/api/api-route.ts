@@ -5,16 +5,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/sql";
-
-/** A malformed request: answered 400 with this message, which says how to fix it. */
-export class BadRequestError extends Error {
-  override name = "BadRequestError";
-}
-
-/** What the request names does not exist: answered 404 with this message. */
-export class NotFoundError extends Error {
-  override name = "NotFoundError";
-}
+import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
 
 export interface ApiContext<Params> {
   request: Request;

@@ -1,7 +1,7 @@
 // Parses the from/to/step query parameters shared by the latency API (docs/api.md).
 // Rollups have one-minute resolution, so windows are aligned to whole minutes and steps are
 // whole minutes.
-import { BadRequestError } from "@/lib/api/api-route";
+import { BadRequestError } from "@/lib/model/request-errors";
 import type { TimeWindow } from "@/lib/model/time-window";
 
 export const MINUTE_MS = 60_000;

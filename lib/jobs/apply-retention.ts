@@ -1,6 +1,6 @@
 // Expires data: raw spans and metric points after SPAN_RETENTION by dropping whole day partitions
-// (no row-by-row DELETE, no bloat), rollups after the longer ROLLUP_RETENTION, so latency history
-// outlives traces.
+// (no row-by-row DELETE, no bloat), metric series once they have no points left, and rollups after
+// the longer ROLLUP_RETENTION, so latency history outlives traces.
 // Runs at start and hourly; a try-lock lets one of several processes do it.
 import type pg from "pg";
 import { DAY_NANOS } from "@/lib/ingest/shared/day-partitions";
@@ -12,6 +12,7 @@ export interface RetentionResult {
   droppedPartitions: string[];
   deletedTraces: number;
   deletedRollupRows: number;
+  deletedMetricSeries: number;
 }
 
 export async function applyRetention(
@@ -45,6 +46,12 @@ export async function applyRetention(
         droppedPartitions.push(name);
       }
     }
+    // A series goes with its last point; first_seen_at spares one created while this runs.
+    const series = await client.query(
+      `DELETE FROM metric_series s WHERE s.first_seen_at < to_timestamp($1::float8 / 1000) - interval '1 hour'
+       AND NOT EXISTS (SELECT 1 FROM metric_points p WHERE p.series_id = s.series_id)`,
+      [nowMs],
+    );
     const traces = await client.query("DELETE FROM traces WHERE end_time_unix_nano < $1", [
       (spanCutoff / DAY_NANOS) * DAY_NANOS,
     ]);
@@ -66,6 +73,7 @@ export async function applyRetention(
       droppedPartitions,
       deletedTraces: traces.rowCount ?? 0,
       deletedRollupRows,
+      deletedMetricSeries: series.rowCount ?? 0,
     };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -31,12 +31,15 @@ export function readScope(r: ProtoReader): OtlpScope {
   const outer = r.enter();
   let name = "";
   let version = "";
+  const attributes: Attributes = {};
   while (r.pos < r.limit) {
     const tag = r.tag();
     if (tag === len(1)) name = r.string();
     else if (tag === len(2)) version = r.string();
+    else if (tag === len(3)) readKeyValue(r, attributes, 0);
     else r.skip(tag);
   }
   r.leave(outer);
-  return { name, version };
+  // Only when present: most scopes have none, and the decoded model stays as before.
+  return Object.keys(attributes).length === 0 ? { name, version } : { name, version, attributes };
 }

@@ -66,8 +66,14 @@ function readResourceMetrics(o: JsonObject): OtlpResourceMetrics {
 
 function readScopeMetrics(o: JsonObject): OtlpScopeMetrics {
   const scope = object(o.scope, "scope");
+  const attributes = readAttributes(scope?.attributes, "scope.attributes", {});
   return {
-    scope: { name: string(scope?.name, "scope.name"), version: string(scope?.version, "scope.version") },
+    scope: {
+      name: string(scope?.name, "scope.name"),
+      version: string(scope?.version, "scope.version"),
+      // Only when present, as the protobuf decoder does (decode-common-proto.ts readScope).
+      ...(Object.keys(attributes).length === 0 ? {} : { attributes }),
+    },
     metrics: each(o.metrics, "metrics", readMetric),
   };
 }

@@ -1,6 +1,6 @@
 // OTLP/protobuf metrics export body (opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest)
 // → OtlpMetricsRequest. Field numbers from opentelemetry/proto/metrics/v1/metrics.proto (v1.x);
-// unknown fields (schema_url, scope attributes, the int_* types removed in 2021) are skipped.
+// unknown fields (schema_url, the int_* types removed in 2021) are skipped.
 // Repeated scalars are accepted packed (the proto3 default) and unpacked, as the protobuf rules require.
 
 import type { Attributes } from "@/lib/model/attribute-value";

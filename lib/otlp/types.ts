@@ -21,6 +21,8 @@ export interface OtlpResource {
 export interface OtlpScope {
   name: string;
   version: string;
+  /** InstrumentationScope.attributes; read for metrics (stored on metric_series) */
+  attributes?: Attributes;
 }
 
 export interface OtlpScopeSpans {

@@ -20,6 +20,10 @@ export interface MetricSeriesRow {
   isMonotonic: boolean;
   /** JSON text of the point attributes, keys sorted (NUL-free, valid for jsonb) */
   attributesJson: string;
+  /** JSON text of the instrumentation scope's attributes ("{}" when none) */
+  scopeAttributesJson: string;
+  /** JSON text of Metric.metadata ("{}" when none), as first seen for the series */
+  metadataJson: string;
 }
 
 export interface MetricPointRow {

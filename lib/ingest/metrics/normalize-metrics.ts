@@ -43,6 +43,8 @@ type Point = OtlpMetricData["dataPoints"][number];
 interface Scope {
   name: string | null;
   version: string | null;
+  /** canonical JSON of the scope's attributes; "{}" when it has none */
+  attributesJson: string;
 }
 
 export function normalizeMetricsRequest(req: OtlpMetricsRequest, opts: WindowOptions): NormalizedMetricBatch {
@@ -56,7 +58,11 @@ export function normalizeMetricsRequest(req: OtlpMetricsRequest, opts: WindowOpt
   req.resourceMetrics.forEach((rm, i) => {
     const resource = resources.rowFor(rm.resource);
     rm.scopeMetrics.forEach((sm, j) => {
-      const scope = { name: cleanText(sm.scope.name) || null, version: cleanText(sm.scope.version) || null };
+      const scope = {
+        name: cleanText(sm.scope.name) || null,
+        version: cleanText(sm.scope.version) || null,
+        attributesJson: canonicalAttributesJson(cleanAttributes(sm.scope.attributes ?? {})),
+      };
       sm.metrics.forEach((metric, k) => {
         const at = `resourceMetrics[${i}].scopeMetrics[${j}].metrics[${k}]`;
         const data = metric.data;
@@ -110,6 +116,8 @@ class SeriesRows {
     const unit = cleanText(metric.unit) || null;
     // Temporality and monotonicity are part of the type: a delta and a cumulative sum of the same
     // name are different series, whose points must never be mixed.
+    // Scope attributes identify the scope too; appended only when present, so series ids of
+    // scopes without attributes are the same as before they were stored.
     const identity = JSON.stringify([
       resource.id.toString(),
       scope.name,
@@ -120,6 +128,7 @@ class SeriesRows {
       isMonotonic,
       unit,
       attributesJson,
+      ...(scope.attributesJson === "{}" ? [] : [scope.attributesJson]),
     ]);
     let row = this.byIdentity.get(identity);
     if (row === undefined) {
@@ -136,6 +145,8 @@ class SeriesRows {
         aggregationTemporality,
         isMonotonic,
         attributesJson,
+        scopeAttributesJson: scope.attributesJson,
+        metadataJson: canonicalAttributesJson(cleanAttributes(metric.metadata)),
       };
       this.byIdentity.set(identity, row);
       this.rows.push(row);

@@ -26,12 +26,17 @@ const POINT_COLUMNS = [
 ].join(", ");
 /** Series ids remembered as stored; past this many the memory is dropped and rebuilt. */
 const KNOWN_SERIES_MAX = 200_000;
+/**
+ * ...and after this long: retention deletes series without points (lib/retention), and one that
+ * comes back must be inserted again, not skipped as known.
+ */
+const KNOWN_SERIES_TTL_MS = 3_600_000;
 
 const INSERT_SERIES = `
 INSERT INTO metric_series (series_id, service_name, resource_id, scope_name, scope_version, metric_name,
-  description, unit, metric_type, aggregation_temporality, is_monotonic, attributes)
+  description, unit, metric_type, aggregation_temporality, is_monotonic, attributes, scope_attributes, metadata)
 SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
-  $7::text[], $8::text[], $9::int2[], $10::int2[], $11::bool[], $12::jsonb[])
+  $7::text[], $8::text[], $9::int2[], $10::int2[], $11::bool[], $12::jsonb[], $13::jsonb[], $14::jsonb[])
 ON CONFLICT (series_id) DO NOTHING`;
 
 const POINTS = { table: "metric_points", columns: POINT_COLUMNS };
@@ -39,6 +44,7 @@ const POINTS = { table: "metric_points", columns: POINT_COLUMNS };
 export class MetricPointStore {
   private readonly resources = new ResourceWriter();
   private readonly knownSeries = new Set<bigint>();
+  private knownSince = Date.now();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -68,7 +74,13 @@ export class MetricPointStore {
       return fresh === null ? points.length : fresh.length;
     });
     this.resources.remember(newResources);
-    if (this.knownSeries.size + newSeries.length > KNOWN_SERIES_MAX) this.knownSeries.clear();
+    if (
+      this.knownSeries.size + newSeries.length > KNOWN_SERIES_MAX ||
+      Date.now() - this.knownSince > KNOWN_SERIES_TTL_MS
+    ) {
+      this.knownSeries.clear();
+      this.knownSince = Date.now();
+    }
     for (const row of newSeries) this.knownSeries.add(row.seriesId);
     return inserted;
   }
@@ -93,6 +105,8 @@ function seriesColumns(rows: MetricSeriesRow[]): unknown[] {
     rows.map((s) => s.aggregationTemporality),
     rows.map((s) => s.isMonotonic),
     rows.map((s) => s.attributesJson),
+    rows.map((s) => s.scopeAttributesJson),
+    rows.map((s) => s.metadataJson),
   ];
 }
 

@@ -1,7 +1,8 @@
 // GET /api/endpoints/exemplars?service=&endpoint=&from=&to=&limit= – the slowest requests, as trace links.
-import { apiRoute, BadRequestError } from "@/lib/api/api-route";
+import { apiRoute } from "@/lib/api/api-route";
 import type { ExemplarsResponse } from "@/lib/api/endpoint-schemas";
 import { parseWindow, requiredParam } from "@/lib/api/params";
+import { BadRequestError } from "@/lib/model/request-errors";
 import { getEndpointExemplars } from "@/lib/queries/endpoints/get-endpoint-exemplars";
 
 export const GET = apiRoute(async ({ db, searchParams }): Promise<ExemplarsResponse> => {

@@ -1,6 +1,7 @@
 // GET /api/traces/{traceId} – one trace with all its spans (docs/api.md).
-import { apiRoute, BadRequestError, NotFoundError } from "@/lib/api/api-route";
+import { apiRoute } from "@/lib/api/api-route";
 import type { TraceResponse } from "@/lib/api/trace-schema";
+import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
 import { traceIdPattern } from "@/lib/model/traces";
 import { getTrace } from "@/lib/queries/traces/get-trace";
 
