@@ -32,13 +32,17 @@ export async function startShop(env: NodeJS.ProcessEnv): Promise<Shop> {
   const services: ServiceProcess[] = [];
   try {
     // Two deployments of pricing side by side: the bad-deploy exhibit (docs/demo.md).
-    const pricing = await Promise.all([
+    const starting = [
       startService("pricing", "1.4.0", env),
       startService("pricing", "1.5.0", env),
-    ]);
-    services.push(...pricing);
-    const inventory = await startService("inventory", "2.3.1", env);
-    services.push(inventory);
+      startService("inventory", "2.3.1", env),
+    ];
+    const started = await Promise.allSettled(starting);
+    for (const result of started) if (result.status === "fulfilled") services.push(result.value);
+    const failure = started.find((result) => result.status === "rejected");
+    if (failure) throw failure.reason;
+    const [pricingOld, pricingNew, inventory] = services as [ServiceProcess, ServiceProcess, ServiceProcess];
+    const pricing = [pricingOld, pricingNew];
     const orders = await startService("orders", "3.0.2", { ...env, DEMO_INVENTORY_URL: inventory.url });
     services.push(orders);
     const frontend = await startService("frontend", "1.8.0", {

@@ -1,4 +1,4 @@
-// `npm run demo` end to end: the shop runs for a few seconds against the test Tracewell, then
+// `npm run demo` end to end: the shop runs for ten seconds against the test Tracewell, then
 // every exhibit of docs/demo.md must be visible through the HTTP API — the services and their
 // endpoints, the N+1 trace's repeated queries, a cache hit ratio strictly between 0 and 1,
 // errors, CONSUMER spans of the fulfilment job, and two versions of pricing. Then the README's
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const run = await runDemo({
     target: otlpHttpUrl,
     databaseUrl: shopDatabaseUrl.toString(),
-    duration: "12s",
+    duration: "10s",
     rate: 12,
   });
   demoOutput = run.output;
