@@ -1,4 +1,4 @@
-// `npm run demo` end to end: the shop runs for a few seconds against the test Tracewell, then
+// `npm run demo` end to end: the shop runs for ten seconds against the test Tracewell, then
 // every exhibit of docs/demo.md must be visible through the HTTP API — the services and their
 // endpoints, the N+1 trace's repeated queries, a cache hit ratio strictly between 0 and 1,
 // errors, CONSUMER spans of the fulfilment job, and two versions of pricing. Then the README's
@@ -7,33 +7,41 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/api/endpoint-schemas";
 import { traceResponseSchema } from "@/lib/api/trace-schema";
 import { runDemo } from "./support/demo-process";
 import { eventually } from "./support/eventually";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-const { baseUrl, otlpHttpUrl } = inject("tracewell");
+const { baseUrl, otlpHttpUrl, databaseUrl } = inject("tracewell");
 const from = Date.now() - 60_000;
 const window = () => `from=${from}&to=${Date.now() + 60_000}`;
 
-let shopDatabase: TestDatabase;
+// The shop's own database, next to the test Tracewell's on the same server; the demo creates it.
+const shopDatabaseUrl = new URL(databaseUrl);
+shopDatabaseUrl.pathname = `${shopDatabaseUrl.pathname}_shop`;
 let demoOutput: string[] = [];
 let demoExit: number | null = null;
 
 beforeAll(async () => {
-  shopDatabase = await createTestDatabase();
   const run = await runDemo({
     target: otlpHttpUrl,
-    databaseUrl: shopDatabase.url,
-    duration: "12s",
+    databaseUrl: shopDatabaseUrl.toString(),
+    duration: "10s",
     rate: 12,
   });
   demoOutput = run.output;
   demoExit = run.code;
 }, 90_000);
-afterAll(() => shopDatabase?.drop());
+afterAll(async () => {
+  const admin = new URL(databaseUrl);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${shopDatabaseUrl.pathname.slice(1)}" WITH (FORCE)`);
+  await client.end();
+});
 
 async function getJson<T>(path: string, schema: { parse(value: unknown): T }): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`);

@@ -74,6 +74,8 @@ app.get("/search/indexed", async (request, response) => {
 
 app.post("/checkout", async (request, response) => {
   const { customerId, skus } = request.body ?? {};
+  if (!Array.isArray(skus) || skus.length === 0)
+    throw new ShopError(400, "send {customerId, skus: [sku, …]}");
   const quote = await call(`${pricingUrl()}/quote?skus=${encodeURIComponent(skus.join(","))}`);
   const order = await call(`${ordersUrl}/orders`, {
     method: "POST",

@@ -48,7 +48,7 @@ function serve(app, hooks = {}) {
     await hooks.onShutdown?.();
     await sdk.shutdown();
     send({ type: "counts", ...counts });
-    process.disconnect?.();
+    if (process.connected) process.disconnect();
     process.exit(0);
   };
   process.on("message", (message) => {
