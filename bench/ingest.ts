@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { formatRate, percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { formatStoredBytes, storedBytesPerSpan } from "@/bench/support/stored-bytes";
 import { SPAN_COPY_COLUMNS, spanCopyLine } from "@/lib/ingest/shared/copy-text";
 import { dayOf, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
 import { normalizeTraceRequest } from "@/lib/ingest/traces/normalize-spans";
@@ -142,6 +143,7 @@ try {
   }
   const http = combine(runs["OTLP/HTTP"]);
   const grpc = values.grpc ? combine(runs["OTLP/gRPC"]) : undefined;
+  const stored = await storedBytesPerSpan(pool);
 
   // Baseline: the same rows, decoded and normalised here, COPY'd into the emptied table.
   const now = BigInt(Date.now()) * 1_000_000n;
@@ -190,6 +192,7 @@ try {
   );
   console.log(ratio(grpc ? "Ratio HTTP / raw COPY" : "Ratio end-to-end / raw COPY", http));
   if (grpc) console.log(ratio("Ratio gRPC / raw COPY", grpc));
+  console.log(formatStoredBytes(stored));
 } finally {
   grpcClient?.close();
   await pool.end();

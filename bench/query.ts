@@ -6,7 +6,10 @@
 //   GET /api/endpoints (last hour, all services)     — merged from rollups
 //   GET /api/endpoints/timeseries (one endpoint)     — merged from rollups
 // and, in the same run, the exact answer PostgreSQL computes from the raw spans with
-// percentile_cont, printing p50/p95 latencies and the ratio.
+// percentile_cont, printing p50/p95 latencies and the ratio; then each trace search filter
+// (GET /api/traces, bench/support/search-bench.ts) in a 1 h and a 24 h window.
+// --hours N spreads the spans over the last N hours instead of one (e.g. --hours 24: a day of
+// 1M spans, of which a 1 h window holds ~1/24).
 // Then metrics: a week of cumulative duration histograms and request counters from 50 services
 // (bench/support/metric-week.ts), and the metrics API over that week:
 //   GET /api/metrics (7 days, all services)
@@ -17,6 +20,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
 import { loadMetricWeek } from "@/bench/support/metric-week";
+import { SEARCH_FILTERS, searchWindows } from "@/bench/support/search-bench";
 import { PoolDb, sql } from "@/lib/db/sql";
 import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
@@ -31,12 +35,15 @@ const { values } = parseArgs({
     "metric-services": { type: "string", default: "50" },
     "metric-routes": { type: "string", default: "4" },
     "metric-interval": { type: "string", default: "300" },
+    hours: { type: "string", default: "1" },
+    "search-runs": { type: "string", default: "20" },
   },
 });
 const totalSpans = Number(values.spans);
 const SERVICES = 8;
 const ENDPOINTS = 10;
 const HOUR_MS = 3_600_000;
+const spreadMs = Number(values.hours) * HOUR_MS;
 
 const stack = await startBenchStack();
 const pool = new pg.Pool({ connectionString: stack.database.url, max: 4 });
@@ -128,21 +135,23 @@ async function time(label: string, runs: number, run: () => Promise<unknown>): P
   }
   samples.sort((a, b) => a - b);
   console.log(
-    `${label.padEnd(52)} p50 ${percentile(samples, 0.5).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 0.95).toFixed(1).padStart(7)} ms   (${runs} runs)`,
+    `${label.padEnd(64)} p50 ${percentile(samples, 0.5).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 0.95).toFixed(1).padStart(7)} ms   (${runs} runs)`,
   );
   return samples;
 }
 
 try {
   const now = Date.now();
-  const from = now - HOUR_MS + 60_000;
+  const from = now - spreadMs + 60_000;
   const batch = 10_000;
-  console.log(`Loading ${totalSpans.toLocaleString("en-US")} spans over the last hour through SpanStore…`);
+  console.log(
+    `Loading ${totalSpans.toLocaleString("en-US")} spans over the last ${values.hours} h through SpanStore…`,
+  );
   const loadBegan = performance.now();
   for (let loaded = 0; loaded < totalSpans; loaded += 2 * batch) {
     await Promise.all([
-      store.write(makeBatch(batch, from, HOUR_MS - 120_000), resources),
-      store.write(makeBatch(batch, from, HOUR_MS - 120_000), resources),
+      store.write(makeBatch(batch, from, spreadMs - 120_000), resources),
+      store.write(makeBatch(batch, from, spreadMs - 120_000), resources),
     ]);
     process.stdout.write(`  ${Math.min(totalSpans, loaded + 2 * batch).toLocaleString("en-US")}\r`);
   }
@@ -196,6 +205,18 @@ try {
   const ratio = percentile(api, 0.95) / percentile(exact, 0.95);
   console.log("");
   console.log(`/api/endpoints p95 / exact query p95 = ${ratio.toFixed(3)}   (target ≤ 0.1, and ≤ 100 ms)`);
+
+  console.log("");
+  console.log("Trace search, GET /api/traces (target p95 ≤ 50 ms in 1 h, ≤ 200 ms in 24 h):");
+  const searchRuns = Number(values["search-runs"]);
+  for (const [windowLabel, windowFrom, windowTo] of searchWindows(Date.now())) {
+    for (const [label, query] of SEARCH_FILTERS) {
+      const path = `/api/traces?from=${windowFrom}&to=${windowTo}${query ? `&${query}` : ""}`;
+      const first = (await fetchOk(path)) as { total: number; totalIsLowerBound: boolean };
+      const matched = `${first.totalIsLowerBound ? ">" : ""}${first.total}`;
+      await time(`  ${windowLabel.padEnd(5)} ${label} [${matched}]`, searchRuns, () => fetchOk(path));
+    }
+  }
 
   const metricServices = Number(values["metric-services"]);
   console.log("");

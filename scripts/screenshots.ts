@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "@playwright/test";
-import { exemplarsResponseSchema } from "@/lib/api/endpoint-schemas";
+import { exemplarsResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import { runDemo } from "@/test/support/demo-process";
 import { chromiumLaunchOptions } from "./chromium";
 

@@ -11,7 +11,7 @@ import {
   type EndpointsResponse,
   endpointsResponseSchema,
   timeseriesResponseSchema,
-} from "@/lib/api/endpoint-schemas";
+} from "@/lib/contracts/endpoint-schemas";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
 
 const { baseUrl, otlpHttpUrl } = inject("tracewell");

@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/api/endpoint-schemas";
-import { traceResponseSchema } from "@/lib/api/trace-schema";
+import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/contracts/endpoint-schemas";
+import { traceResponseSchema } from "@/lib/contracts/trace-schema";
 import { runDemo } from "./support/demo-process";
 import { eventually } from "./support/eventually";
 

@@ -15,7 +15,7 @@ import { ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { traceResponseSchema } from "@/lib/api/trace-schema";
+import { traceResponseSchema } from "@/lib/contracts/trace-schema";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 import { OtlpGrpcExportClient, retryDelayOf } from "@/test/support/grpc-export-client";
 import { hrTimeToNanos, sendSpans } from "@/test/support/send-spans";

@@ -10,7 +10,7 @@
 import { ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, inject, it } from "vitest";
-import { type TraceResponse, traceResponseSchema } from "@/lib/api/trace-schema";
+import { type TraceResponse, traceResponseSchema } from "@/lib/contracts/trace-schema";
 import { type ExporterKind, hrTimeToNanos, makeExporter, sendSpans } from "@/test/support/send-spans";
 
 const { baseUrl, otlpHttpUrl } = inject("tracewell");

@@ -10,7 +10,7 @@ import {
   exemplarsResponseSchema,
   servicesResponseSchema,
   timeseriesResponseSchema,
-} from "@/lib/api/endpoint-schemas";
+} from "@/lib/contracts/endpoint-schemas";
 import { normalFrom, seededRandom } from "@/test/support/random";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
 

@@ -104,6 +104,13 @@ const refused: Array<[string, string, string, string, string]> = [
     "Ingest sits below",
   ],
   ["the model importing the database", "lib/model", "ts", "@/lib/db/sql", "ground floor"],
+  [
+    "a contract importing a query",
+    "lib/contracts",
+    "ts",
+    "@/lib/queries/traces/get-trace",
+    "lib/contracts holds the response schemas",
+  ],
   ["the wire importing ingest", "lib/otlp", "ts", "@/lib/ingest/shared/sanitize", "wire only"],
   [
     "a query importing the API layer",
@@ -123,7 +130,8 @@ const refused: Array<[string, string, string, string, string]> = [
 ];
 const allowed: Array<[string, string, string, string]> = [
   ["a component importing the model", "components", "tsx", "@/lib/model/span-kind"],
-  ["a component importing a response schema", "components", "tsx", "@/lib/api/endpoint-schemas"],
+  ["a component importing a response schema", "components", "tsx", "@/lib/contracts/endpoint-schemas"],
+  ["a query returning a contract shape", "lib/queries", "ts", "@/lib/contracts/trace-search-schema"],
   ["a route handler calling a query", "app/api", "ts", "@/lib/queries/endpoints/get-endpoint-summaries"],
   ["ingest importing the wire decoders", "lib/ingest", "ts", "@/lib/otlp/decode-traces-proto"],
   ["the server wiring rollups into ingest", "lib/server", "ts", "@/lib/rollups/upsert-endpoint-rollups"],

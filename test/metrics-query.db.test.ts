@@ -16,7 +16,7 @@ import {
   type MetricQueryResponse,
   metricQueryResponseSchema,
   metricsResponseSchema,
-} from "@/lib/api/metric-schemas";
+} from "@/lib/contracts/metric-schemas";
 import { relativeErrorBound } from "@/lib/metrics/exponential-histogram";
 import { recordMetricsExport } from "./fixtures/otlp-metrics-fixtures";
 import { seededRandom } from "./support/random";

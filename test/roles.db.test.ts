@@ -3,7 +3,7 @@
 // runs the analysis (cache attribution) over them.
 import { ROOT_CONTEXT, SpanKind, trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endpointsResponseSchema } from "@/lib/api/endpoint-schemas";
+import { endpointsResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";

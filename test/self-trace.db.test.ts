@@ -3,8 +3,8 @@
 // exports users made, however many self-exports happened meanwhile).
 import { SpanKind } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/api/endpoint-schemas";
-import { traceResponseSchema } from "@/lib/api/trace-schema";
+import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/contracts/endpoint-schemas";
+import { traceResponseSchema } from "@/lib/contracts/trace-schema";
 import packageJson from "@/package.json";
 import { eventually } from "./support/eventually";
 import { makeExporter, sendSpans } from "./support/send-spans";

@@ -17,6 +17,8 @@ import { CachePanels } from "@/components/endpoint/cache-panels";
 import { EndpointSummaryStats } from "@/components/endpoint/endpoint-summary";
 import { ExemplarList } from "@/components/endpoint/exemplar-list";
 import { MetricPercentiles } from "@/components/endpoint/metric-percentiles";
+import { SlowSpansPanel } from "@/components/spans/slow-spans-panel";
+import { TraceSearchLinks } from "@/components/traces/trace-search-links";
 import { chartConfig } from "@/lib/charts/chart-config";
 import { hasCacheLookups, toCacheRows, toLatencyRows, toTrafficRows } from "@/lib/charts/endpoint-series";
 import { formatBucket, formatStep } from "@/lib/charts/time-axis";
@@ -154,6 +156,7 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
         loading={!summaries.data && !summaries.error}
       />
       <MetricPercentiles target={target} range={range} autoRefresh={autoRefresh} />
+      <TraceSearchLinks service={target.service} endpoint={target.endpoint} />
       {series.error && !data ? (
         <ErrorPanel
           title="Could not load this endpoint's charts"
@@ -200,6 +203,12 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
             onShowWholeRange={
               bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
             }
+          />
+          <SlowSpansPanel
+            service={target.service}
+            endpoint={target.endpoint}
+            range={range}
+            autoRefresh={autoRefresh}
           />
         </div>
       )}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Panel, SkeletonBlock } from "@/components/dashboard/dashboard-states";
-import type { ExemplarsResponse } from "@/lib/api/endpoint-schemas";
+import type { ExemplarsResponse } from "@/lib/contracts/endpoint-schemas";
 import { formatLatency } from "@/lib/format/metrics";
 import { formatClockTime, formatStartTime, unixNanosToIso } from "@/lib/format/timestamp";
 import { traceHref } from "@/lib/trace/trace-url";

@@ -11,10 +11,12 @@ const sections = [
     owns: (path: string) => path === "/" || path.startsWith("/endpoints"),
   },
   { href: "/caches" as const, label: "Caches", owns: (path: string) => path.startsWith("/caches") },
+  { href: "/traces" as const, label: "Traces", owns: (path: string) => path === "/traces" },
   { href: "/metrics" as const, label: "Metrics", owns: (path: string) => path.startsWith("/metrics") },
+  { href: "/pinned" as const, label: "Pinned", owns: (path: string) => path.startsWith("/pinned") },
 ];
 
-/** Overview, Caches and Metrics, keeping the time range and service filter of the page you are on. */
+/** Overview, Caches, Traces, Metrics and Pinned, keeping the time range and service filter of the page you are on. */
 export function MainNav() {
   const pathname = usePathname();
   const search = useSearchParams();
@@ -28,14 +30,15 @@ export function MainNav() {
 export function NavLinks({ pathname, query }: { pathname: string | null; query: string }) {
   const search = new URLSearchParams(query);
   return (
-    <nav aria-label="Main">
+    // Shrinks and scrolls sideways on a narrow screen rather than widening the page.
+    <nav aria-label="Main" className="min-w-0 overflow-x-auto">
       <ul className="flex items-center gap-1 text-sm">
         {sections.map((section) => {
           const current = pathname !== null && section.owns(pathname);
           return (
             <li key={section.href}>
               <Link
-                href={sectionHref(section.href, search)}
+                href={section.href === "/pinned" ? section.href : sectionHref(section.href, search)}
                 aria-current={current ? "page" : undefined}
                 className={`rounded-md px-2.5 py-1.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 ${
                   current

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import type { MetricQueryResponse } from "@/lib/api/metric-schemas";
 import { formatMetricValue, toMetricChartData } from "@/lib/charts/metric-series";
 import { formatTimeTick } from "@/lib/charts/time-axis";
+import type { MetricQueryResponse } from "@/lib/contracts/metric-schemas";
 import { traceHref } from "@/lib/trace/trace-url";
 
 const EXEMPLAR_COLOR = "var(--chart-error)";

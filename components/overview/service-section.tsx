@@ -2,6 +2,7 @@ import { useId } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { SkeletonBlock, Stat } from "@/components/dashboard/dashboard-states";
 import { EndpointTable } from "@/components/overview/endpoint-table";
+import { TraceSearchLinks } from "@/components/traces/trace-search-links";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
 import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
 import type { ServiceSummary } from "@/lib/model/endpoints";
@@ -48,6 +49,7 @@ export function ServiceSection({ summary, rows, sort, onSort, hrefFor, rangeText
           <Stat label="p99">{formatLatency(summary.p99Ms)}</Stat>
         </dl>
         <Sparkline points={summary.sparkline} label={`Requests of ${summary.service} over ${rangeText}`} />
+        <TraceSearchLinks service={summary.service} />
       </div>
       {rows === null ? (
         <div className="flex flex-col gap-2 p-4" aria-hidden="true">

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
+import { PinButton } from "@/components/pins/pin-button";
+import { CopyLinkButton } from "@/components/trace/copy-link-button";
+import { ServiceSwatch } from "@/components/trace/service-swatch";
 import { formatDuration } from "@/lib/format/duration";
 import { formatStartTime, unixNanosToIso } from "@/lib/format/timestamp";
 import type { TraceSummary } from "@/lib/trace/trace-summary";
 import { traceHref } from "@/lib/trace/trace-url";
-import { CopyLinkButton } from "./copy-link-button";
-import { ServiceSwatch } from "./service-swatch";
 
 interface TraceHeaderProps {
   traceId: string;
@@ -36,6 +37,7 @@ export function TraceHeader({ traceId, summary, selectedSpanId }: TraceHeaderPro
             <span className="font-mono text-xs break-all">trace {traceId}</span>
           </p>
         </div>
+        <PinButton traceId={traceId} />
         <CopyLinkButton href={traceHref(traceId, selectedSpanId)} />
       </div>
 

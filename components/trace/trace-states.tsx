@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TraceRetentionNote } from "@/components/traces/trace-retention-note";
 import type { ApiError } from "@/lib/hooks/fetch-api";
 
 /** Placeholder shaped like the header and a few waterfall rows, while the trace loads. */
@@ -51,6 +52,7 @@ export function TraceErrorState({ error, traceId, onRetry, retrying }: ErrorStat
           No spans with id <TraceIdText traceId={traceId} /> have arrived yet. It may still be arriving; retry
           in a few seconds, since exporters batch spans before sending them.
         </p>
+        <TraceRetentionNote error={error} />
         <RetryButton onRetry={onRetry} retrying={retrying} />
       </StateMessage>
     );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { TraceResponse } from "@/lib/api/trace-schema";
+import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { useTrace } from "@/lib/hooks/use-trace";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace/span-tree";
 import { summarizeTrace } from "@/lib/trace/trace-summary";

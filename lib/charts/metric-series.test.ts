@@ -1,6 +1,6 @@
 // Metric query answers → chart rows, by the shape of the answer.
 import { describe, expect, it } from "vitest";
-import type { MetricQueryResponse } from "@/lib/api/metric-schemas";
+import type { MetricQueryResponse } from "@/lib/contracts/metric-schemas";
 import { formatMetricValue, MAX_CHART_SERIES, seriesLabel, toMetricChartData } from "./metric-series";
 
 const response = (edit: Partial<MetricQueryResponse>): MetricQueryResponse => ({

@@ -1,7 +1,8 @@
 // GET /api/metrics/query's answer → rows for TimeSeriesChart: one column per group (s0, s1, …),
 // labelled by its attribute values, coloured from a fixed palette; the exemplars as dots. Pure.
-import type { MetricQueryResponse } from "@/lib/api/metric-schemas";
+
 import type { SeriesConfig } from "@/lib/charts/chart-config";
+import type { MetricQueryResponse } from "@/lib/contracts/metric-schemas";
 import type { MetricExemplar } from "@/lib/metrics/metric-schemas";
 
 /** Groups drawn at most; the rest are named in a note (the biggest ones are kept). */

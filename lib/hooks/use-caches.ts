@@ -1,6 +1,6 @@
 // useCaches → GET /api/caches → CachesResponse (CacheEndpoint ranked by misses, CacheSpan).
 import { useQuery } from "@tanstack/react-query";
-import { type CachesResponse, cachesResponseSchema } from "@/lib/api/endpoint-schemas";
+import { type CachesResponse, cachesResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import {
   type DashboardQueryOptions,
   dashboardQueryKey,

@@ -1,6 +1,6 @@
 // useEndpointExemplars → GET /api/endpoints/exemplars → getEndpointExemplars → Exemplar.
 import { useQuery } from "@tanstack/react-query";
-import { type ExemplarsResponse, exemplarsResponseSchema } from "@/lib/api/endpoint-schemas";
+import { type ExemplarsResponse, exemplarsResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import {
   type DashboardQueryOptions,
   dashboardQueryKey,

@@ -1,6 +1,6 @@
 // useEndpointTimeseries → GET /api/endpoints/timeseries → getEndpointTimeseries → LatencyPoint.
 import { useQuery } from "@tanstack/react-query";
-import { type TimeseriesResponse, timeseriesResponseSchema } from "@/lib/api/endpoint-schemas";
+import { type TimeseriesResponse, timeseriesResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import {
   type DashboardQueryOptions,
   dashboardQueryKey,

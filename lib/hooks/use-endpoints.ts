@@ -1,6 +1,6 @@
 // useEndpoints → GET /api/endpoints → getEndpointSummaries → EndpointSummary.
 import { useQuery } from "@tanstack/react-query";
-import { type EndpointsResponse, endpointsResponseSchema } from "@/lib/api/endpoint-schemas";
+import { type EndpointsResponse, endpointsResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import {
   type DashboardQueryOptions,
   dashboardQueryKey,

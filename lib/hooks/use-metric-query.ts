@@ -1,6 +1,6 @@
 // useMetricQuery → GET /api/metrics/query → getMetricQuery → MetricSeries.
 import { useQuery } from "@tanstack/react-query";
-import { type MetricQueryResponse, metricQueryResponseSchema } from "@/lib/api/metric-schemas";
+import { type MetricQueryResponse, metricQueryResponseSchema } from "@/lib/contracts/metric-schemas";
 import {
   type DashboardQueryOptions,
   dashboardQueryKey,

@@ -1,6 +1,6 @@
 // useMetrics → GET /api/metrics → getMetricList → MetricSummary.
 import { useQuery } from "@tanstack/react-query";
-import { type MetricsResponse, metricsResponseSchema } from "@/lib/api/metric-schemas";
+import { type MetricsResponse, metricsResponseSchema } from "@/lib/contracts/metric-schemas";
 import {
   type DashboardQueryOptions,
   dashboardQueryKey,

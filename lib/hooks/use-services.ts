@@ -1,6 +1,6 @@
 // useServices → GET /api/services → getServiceSummaries → ServiceSummary.
 import { useQuery } from "@tanstack/react-query";
-import { type ServicesResponse, servicesResponseSchema } from "@/lib/api/endpoint-schemas";
+import { type ServicesResponse, servicesResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import {
   type DashboardQueryOptions,
   dashboardQueryKey,

@@ -1,6 +1,6 @@
 // useTrace → GET /api/traces/{traceId} → TraceResponse, validated with the shared schema.
 import { useQuery } from "@tanstack/react-query";
-import { type TraceResponse, traceResponseSchema } from "@/lib/api/trace-schema";
+import { type TraceResponse, traceResponseSchema } from "@/lib/contracts/trace-schema";
 import { fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
 
 export const traceQueryKey = (traceId: string) => ["trace", traceId] as const;

@@ -3,10 +3,11 @@
 // the longer ROLLUP_RETENTION, so latency history outlives traces.
 // Runs at start and hourly; a try-lock lets one of several processes do it.
 import type pg from "pg";
+import { AdvisoryLock } from "@/lib/db/advisory-locks";
+import { Db } from "@/lib/db/sql";
 import { DAY_NANOS } from "@/lib/ingest/shared/day-partitions";
+import { preservePinnedTraces } from "@/lib/jobs/preserve-pinned-traces";
 import { NANOS_PER_MINUTE } from "@/lib/rollups/minutes";
-
-const RETENTION_LOCK_KEY = 7_240_019_003;
 
 export interface RetentionResult {
   droppedPartitions: string[];
@@ -26,7 +27,7 @@ export async function applyRetention(
   try {
     await client.query("BEGIN");
     const locked = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS ok", [
-      RETENTION_LOCK_KEY,
+      AdvisoryLock.RETENTION,
     ]);
     if (!locked.rows[0]?.ok) {
       await client.query("ROLLBACK");
@@ -38,6 +39,7 @@ export async function applyRetention(
        WHERE i.inhparent IN ('spans'::regclass, 'metric_points'::regclass)`,
     );
     const droppedPartitions: string[] = [];
+    await preservePinnedTraces(new Db(client), spanCutoff); // pinned traces outlive their partitions
     for (const { name, bound } of partitions.rows) {
       const upper = /TO \('?(-?\d+)'?\)/.exec(bound)?.[1];
       // A partition goes once all of its day is past the cutoff.

@@ -36,14 +36,7 @@ export async function sendSpans(
 ): Promise<ReadableSpan[]> {
   const recorded = new InMemorySpanExporter();
   const failures: string[] = [];
-  const checked: SpanExporter = {
-    export: (spans, done) =>
-      exporter.export(spans, (result) => {
-        if (result.error) failures.push(String(result.error));
-        done(result);
-      }),
-    shutdown: () => exporter.shutdown(),
-  };
+  const checked = recordingFailures(exporter, failures);
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes(resource),
     spanProcessors: [
@@ -65,6 +58,18 @@ export async function sendSpans(
   await provider.shutdown();
   if (failures.length > 0) throw new Error(`export failed: ${failures.join("; ")}`);
   return spans;
+}
+
+/** The exporter, noting each failed export in `failures` (the SDK itself only logs them). */
+export function recordingFailures(exporter: SpanExporter, failures: string[]): SpanExporter {
+  return {
+    export: (spans, done) =>
+      exporter.export(spans, (result) => {
+        if (result.error) failures.push(String(result.error));
+        done(result);
+      }),
+    shutdown: () => exporter.shutdown(),
+  };
 }
 
 export function hrTimeToNanos([seconds, nanos]: [number, number]): bigint {

@@ -1,7 +1,7 @@
 // GET /api/caches?service=&from=&to= – endpoints ranked by cache misses, and the caches involved.
 import { apiRoute } from "@/lib/api/api-route";
-import type { CachesResponse } from "@/lib/api/endpoint-schemas";
 import { parseWindow } from "@/lib/api/params";
+import type { CachesResponse } from "@/lib/contracts/endpoint-schemas";
 import { getCaches } from "@/lib/queries/caches/get-caches";
 
 export const GET = apiRoute(async ({ db, searchParams }): Promise<CachesResponse> => {

@@ -1,33 +1,10 @@
 // Encodes span rows in PostgreSQL's COPY text format. Hand-written because this is the ingest hot
 // path: one string per row, escaping only the few characters COPY text treats specially.
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
+import { SPAN_COLUMNS } from "@/lib/model/span-columns";
 
-export const SPAN_COPY_COLUMNS = [
-  "start_time_unix_nano",
-  "trace_id",
-  "span_id",
-  "parent_span_id",
-  "duration_nano",
-  "service_name",
-  "name",
-  "kind",
-  "status_code",
-  "status_message",
-  "trace_state",
-  "flags",
-  "resource_id",
-  "scope_name",
-  "scope_version",
-  "attributes",
-  "events",
-  "links",
-  "dropped_attributes_count",
-  "dropped_events_count",
-  "dropped_links_count",
-  "endpoint",
-  "http_status_code",
-  "cache_result",
-] as const;
+/** The COPY column order: every column of `spans`. */
+export const SPAN_COPY_COLUMNS = SPAN_COLUMNS;
 
 const SPECIAL = /[\\\n\r\t]/;
 

@@ -1,11 +1,18 @@
-// Maintains the `traces` table (time bounds, span count, root) from spans just inserted.
+// Maintains the `traces` table (time bounds, span count, root, and the search summary: errors,
+// services, root endpoint — GET /api/traces reads only this table for trace-level filters).
 import { type Db, sql } from "@/lib/db/sql";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
 
 const upsertTracesSql = (columns: unknown[]) => sql`
-INSERT INTO traces (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, root_service_name, root_span_name, cache_lookups)
-SELECT * FROM unnest(${columns[0]}::bytea[], ${columns[1]}::int8[], ${columns[2]}::int8[], ${columns[3]}::int4[],
-  ${columns[4]}::text[], ${columns[5]}::text[], ${columns[6]}::int4[])
+INSERT INTO traces (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, root_service_name, root_span_name, cache_lookups,
+                    error_count, services, root_endpoint)
+SELECT t.trace_id, t.start_time, t.end_time, t.span_count, t.root_service, t.root_name, t.cache_lookups,
+       t.error_count, ARRAY(SELECT jsonb_array_elements_text(t.services)), t.root_endpoint
+FROM unnest(${columns[0]}::bytea[], ${columns[1]}::int8[], ${columns[2]}::int8[], ${columns[3]}::int4[],
+            ${columns[4]}::text[], ${columns[5]}::text[], ${columns[6]}::int4[],
+            ${columns[7]}::int4[], ${columns[8]}::jsonb[], ${columns[9]}::text[])
+  AS t(trace_id, start_time, end_time, span_count, root_service, root_name, cache_lookups,
+       error_count, services, root_endpoint)
 ON CONFLICT (trace_id) DO UPDATE SET
   start_time_unix_nano = least(traces.start_time_unix_nano, excluded.start_time_unix_nano),
   end_time_unix_nano = greatest(traces.end_time_unix_nano, excluded.end_time_unix_nano),
@@ -13,9 +20,15 @@ ON CONFLICT (trace_id) DO UPDATE SET
   root_service_name = coalesce(traces.root_service_name, excluded.root_service_name),
   root_span_name = coalesce(traces.root_span_name, excluded.root_span_name),
   cache_lookups = traces.cache_lookups + excluded.cache_lookups,
+  error_count = traces.error_count + excluded.error_count,
+  services = CASE WHEN excluded.services <@ traces.services THEN traces.services
+                  ELSE ARRAY(SELECT DISTINCT unnest(traces.services || excluded.services)) END,
+  root_endpoint = coalesce(traces.root_endpoint, excluded.root_endpoint),
   -- more of the trace arrived: it is analysed again once quiet (lib/analysis/)
   ingest_version = traces.ingest_version + 1,
   updated_at = now()`;
+
+const STATUS_ERROR = 2;
 
 interface TraceSummary {
   traceId: Buffer;
@@ -25,6 +38,9 @@ interface TraceSummary {
   rootService: string | null;
   rootName: string | null;
   cacheLookups: number;
+  errors: number;
+  services: Set<string>;
+  rootEndpoint: string | null;
 }
 
 export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
@@ -43,6 +59,9 @@ export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
         rootService: isRoot ? span.serviceName : null,
         rootName: isRoot ? span.name : null,
         cacheLookups: span.cacheResult === null ? 0 : 1,
+        errors: span.statusCode === STATUS_ERROR ? 1 : 0,
+        services: new Set([span.serviceName]),
+        rootEndpoint: isRoot ? span.endpoint : null,
       });
       continue;
     }
@@ -50,9 +69,12 @@ export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
     if (end > trace.end) trace.end = end;
     trace.spans++;
     if (span.cacheResult !== null) trace.cacheLookups++;
+    if (span.statusCode === STATUS_ERROR) trace.errors++;
+    trace.services.add(span.serviceName);
     if (isRoot && trace.rootName === null) {
       trace.rootService = span.serviceName;
       trace.rootName = span.name;
+      trace.rootEndpoint = span.endpoint;
     }
   }
   if (traces.size === 0) return;
@@ -67,6 +89,10 @@ export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
       rows.map((t) => t.rootService),
       rows.map((t) => t.rootName),
       rows.map((t) => t.cacheLookups),
+      rows.map((t) => t.errors),
+      // One JSON array per trace: a text[][] parameter would need rows of equal length.
+      rows.map((t) => JSON.stringify([...t.services])),
+      rows.map((t) => t.rootEndpoint),
     ]),
   );
 }

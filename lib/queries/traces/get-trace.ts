@@ -1,9 +1,10 @@
 // One trace with all its spans, shaped as the GET /api/traces/{traceId} response.
 // The `traces` row gives the trace's time bounds first, so the span query prunes to the
 // partitions (days) the trace touches instead of probing every partition's index.
+// Past retention, a pinned trace is read from its copy (pinned_traces / pinned_spans).
 // Hand-written SQL, not Prisma: a trace can hold 100k spans and this is the page's hot path.
 import { z } from "zod";
-import { type Db, sql } from "@/lib/db/sql";
+import { type Db, raw, sql } from "@/lib/db/sql";
 import { type Attributes, attributesSchema } from "@/lib/model/attribute-value";
 import { spanKindNames, statusCodeNames } from "@/lib/model/span-kind";
 import type { TraceSpan, TraceWithSpans } from "@/lib/model/traces";
@@ -36,15 +37,23 @@ const ResourceRecord = z.object({ id: z.string(), attributes: attributesSchema }
 
 export async function getTrace(db: Db, traceIdHex: string): Promise<TraceWithSpans | null> {
   const traceId = Buffer.from(traceIdHex, "hex");
-  const bounds = await db.one(
+  const live = await db.one(
     sql`SELECT start_time_unix_nano, end_time_unix_nano FROM traces WHERE trace_id = ${traceId}`,
     BoundsRow,
   );
+  const bounds =
+    live ??
+    (await db.one(
+      sql`SELECT start_time_unix_nano, end_time_unix_nano FROM pinned_traces WHERE trace_id = ${traceId}`,
+      BoundsRow,
+    ));
   if (!bounds) return null;
+  // Table names from this fixed pair only.
+  const table = live ? raw("spans") : raw("pinned_spans");
   const rows = await db.many(
     sql`SELECT span_id, parent_span_id, name, service_name, kind, start_time_unix_nano, duration_nano,
                status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
-        FROM spans
+        FROM ${table}
         WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
         ORDER BY start_time_unix_nano, span_id`,
     SpanRecord,

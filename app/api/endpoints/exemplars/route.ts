@@ -1,7 +1,7 @@
 // GET /api/endpoints/exemplars?service=&endpoint=&from=&to=&limit= – the slowest requests, as trace links.
 import { apiRoute } from "@/lib/api/api-route";
-import type { ExemplarsResponse } from "@/lib/api/endpoint-schemas";
 import { parseWindow, requiredParam } from "@/lib/api/params";
+import type { ExemplarsResponse } from "@/lib/contracts/endpoint-schemas";
 import { BadRequestError } from "@/lib/model/request-errors";
 import { getEndpointExemplars } from "@/lib/queries/endpoints/get-endpoint-exemplars";
 

@@ -1,7 +1,7 @@
 // GET /api/endpoints/timeseries?service=&endpoint=&from=&to=&step= – one endpoint's latency over time.
 import { apiRoute } from "@/lib/api/api-route";
-import type { TimeseriesResponse } from "@/lib/api/endpoint-schemas";
 import { parseStep, parseWindow, requiredParam } from "@/lib/api/params";
+import type { TimeseriesResponse } from "@/lib/contracts/endpoint-schemas";
 import { getEndpointTimeseries } from "@/lib/queries/endpoints/get-endpoint-timeseries";
 
 export const GET = apiRoute(async ({ db, searchParams }): Promise<TimeseriesResponse> => {

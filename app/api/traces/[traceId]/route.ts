@@ -1,6 +1,7 @@
 // GET /api/traces/{traceId} – one trace with all its spans (docs/api.md).
 import { apiRoute } from "@/lib/api/api-route";
-import type { TraceResponse } from "@/lib/api/trace-schema";
+import { traceNotFoundMessage } from "@/lib/api/trace-not-found";
+import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
 import { traceIdPattern } from "@/lib/model/traces";
 import { getTrace } from "@/lib/queries/traces/get-trace";
@@ -11,6 +12,6 @@ export const GET = apiRoute<{ traceId: string }>(async ({ db, params }): Promise
     throw new BadRequestError(`"${traceId}" is not a trace id: expected 32 hexadecimal characters`);
   }
   const trace = await getTrace(db, traceId);
-  if (!trace) throw new NotFoundError(`trace ${traceId} not found`);
+  if (!trace) throw new NotFoundError(traceNotFoundMessage(traceId));
   return trace;
 });
