@@ -43,6 +43,13 @@ const PAGES: Shot[] = [
     path: async (site) => `/traces/${await typicalSlowTrace(site, "frontend", "GET /products/:sku")}`,
     ready: (page) => page.getByRole("heading", { level: 1 }),
   },
+  {
+    // Trace search: the slowest requests of the sequential-calls endpoint, as its page links here.
+    name: "search",
+    path: async () =>
+      `/traces?${new URLSearchParams({ service: "frontend", endpoint: "GET /products/:sku", sort: "duration", range: "15m" })}`,
+    ready: (page) => page.locator("table tbody tr"),
+  },
 ];
 
 const THEMES = ["light", "dark"] as const;

@@ -172,7 +172,10 @@ describe("npm run demo", () => {
       expect(code, output).toBe(0);
       const files = readdirSync(out).sort();
       expect(files).toEqual(
-        ["endpoint", "overview", "trace"].flatMap((page) => [`${page}-dark.png`, `${page}-light.png`]),
+        ["endpoint", "overview", "search", "trace"].flatMap((page) => [
+          `${page}-dark.png`,
+          `${page}-light.png`,
+        ]),
       );
       for (const file of files) {
         expect(readFileSync(path.join(out, file)).subarray(1, 4).toString("latin1"), file).toBe("PNG");
