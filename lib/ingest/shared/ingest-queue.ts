@@ -4,6 +4,8 @@
 // Generic over the rows (spans, metric data points) and the rows they refer to (resources, series):
 // each signal has its own queue over its own store, with the same semantics.
 
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+
 /** Writes rows and what they refer to in one transaction; resolves once committed. */
 export interface QueueWriter<Row, Ref> {
   write(rows: Row[], refs: Ref[]): Promise<unknown>;
@@ -122,7 +124,7 @@ export class IngestQueue<Row, Ref> {
       for (const item of group) item.resolve();
     } catch (error) {
       this.release(group);
-      if (group.length > 1 && !isConnectionError(error)) {
+      if (group.length > 1 && !isDatabaseUnavailable(error)) {
         // One request's data broke the shared transaction: retry each alone so the others still land.
         for (const item of group) {
           try {
@@ -137,11 +139,6 @@ export class IngestQueue<Row, Ref> {
       for (const item of group) item.reject(toIngestError(error, this.noun));
     }
   }
-}
-
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return code.startsWith("08") || code === "57P01" || code === "ECONNREFUSED" || code === "ECONNRESET";
 }
 
 function toIngestError(error: unknown, noun: string): Error {
