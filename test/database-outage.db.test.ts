@@ -113,7 +113,9 @@ describe("the database going away", () => {
       /Embedded PostgreSQL exited unexpectedly[\s\S]*Embedded PostgreSQL restarted/,
     );
     for (const id of acknowledged) expect(await storedSpans(server, id)).toBe(1);
-    console.log(`outage: ${acknowledged.length} traces acknowledged (${acknowledgedAfterKill} after the kill), ${refused} refused`);
+    console.log(
+      `outage: ${acknowledged.length} traces acknowledged (${acknowledgedAfterKill} after the kill), ${refused} refused`,
+    );
     expect(server.child.exitCode).toBeNull();
   }, 120_000);
 });

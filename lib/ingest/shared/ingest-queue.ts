@@ -36,6 +36,8 @@ export interface IngestQueueOptions {
   writers: number;
   /** what a row is, in messages to senders (default "spans") */
   rowNoun?: string;
+  /** told of every committed transaction: its rows and how long the write took (self-metrics) */
+  onCommit?: (rows: number, seconds: number) => void;
 }
 
 export class IngestQueue<Row, Ref> {
@@ -116,10 +118,13 @@ export class IngestQueue<Row, Ref> {
 
   private async commit(group: Pending<Row, Ref>[]): Promise<void> {
     try {
+      const started = performance.now();
+      const rows = group.flatMap((item) => item.rows);
       await this.writer.write(
-        group.flatMap((item) => item.rows),
+        rows,
         group.flatMap((item) => item.refs),
       );
+      this.options.onCommit?.(rows.length, (performance.now() - started) / 1000);
       this.release(group);
       for (const item of group) item.resolve();
     } catch (error) {
