@@ -40,6 +40,8 @@ const envSchema = z.object({
   OTLP_GRPC_PORT: port(4317),
   // Empty counts as unset (e.g. `DATABASE_URL=` in a shell or an env file): embedded PostgreSQL.
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
+  // A streaming replica of DATABASE_URL's database for the dashboard's reads (GET /api/*).
+  DATABASE_REPLICA_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: port(0),
   OTLP_MAX_BODY_BYTES: positiveInt(16 * MiB),
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     otlpHttpPort: e.OTLP_HTTP_PORT,
     otlpGrpcPort: e.OTLP_GRPC_PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     dataDir: path.resolve(e.DATA_DIR),
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     limits: {

@@ -3,7 +3,7 @@
 // request, 404, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
 // Access control (issue: security) is enforced here, once, not in each handler.
 import { NextResponse } from "next/server";
-import { getDb } from "@/lib/db/pool";
+import { getDb, getReadDb } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/sql";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
@@ -13,7 +13,10 @@ export interface ApiContext<Params> {
   /** the route's dynamic segments, e.g. { traceId } */
   params: Params;
   searchParams: URLSearchParams;
-  /** where the handler's queries run (the primary today; a read replica is a later option) */
+  /**
+   * where the handler's queries run: for GET and HEAD the read replica when DATABASE_REPLICA_URL
+   * is set, else (and for every write) the primary
+   */
   db: Db;
 }
 
@@ -32,7 +35,7 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
         request,
         params: await context.params,
         searchParams: new URL(request.url).searchParams,
-        db: getDb(),
+        db: request.method === "GET" || request.method === "HEAD" ? getReadDb() : getDb(),
       });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
