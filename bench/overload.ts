@@ -10,10 +10,9 @@
 // --split: the same flood against two processes sharing the database (TRACEWELL_ROLES=ingest
 // receiving, TRACEWELL_ROLES=web,worker serving the dashboard), as docs/scaling.md suggests for
 // heavy ingest; RSS is then the ingest process's.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
-import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
+import { pollDashboard, postTraces, prepareBodies, rssMiB, sleep } from "@/bench/support/flood";
 import { startTracewellProcess } from "@/test/support/tracewell-process";
 
 const { values } = parseArgs({
@@ -31,16 +30,7 @@ const floodMs = Number(values.seconds) * 1000;
 const batch = Number(values.batch);
 const quietMs = Number(values["quiet-seconds"]) * 1000;
 
-console.log(
-  `Preparing ${values.requests} OTLP/protobuf requests of ${batch} spans with the OpenTelemetry SDK…`,
-);
-const startMs = Date.now() - 5 * 60_000;
-const bodies = Array.from(
-  { length: Number(values.requests) },
-  (_, i) =>
-    makeTraceExport({ spans: batch, startMs: startMs + i * 20, exceptionEvery: 20, cacheLookups: true })
-      .protobuf,
-);
+const bodies = prepareBodies(Number(values.requests), batch);
 
 const stack = await startBenchStack(values.split ? { TRACEWELL_ROLES: "ingest" } : {});
 // The dashboard: the same process, or with --split a second one on the same database.
@@ -48,19 +38,13 @@ const web = values.split
   ? await startTracewellProcess({ databaseUrl: stack.database.url, env: { TRACEWELL_ROLES: "web,worker" } })
   : stack.server;
 const pid = stack.server.child.pid as number;
-const rssMiB = () => {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("VmRSS:"));
-  return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
-};
+const post = (body: Uint8Array) => postTraces(stack.server.otlpHttpUrl, body);
 
 try {
   // Some data for the dashboard to read, then the quiet baseline.
   for (const body of bodies.slice(0, 20)) await post(body);
-  const dashboardUrl = () => `${web.baseUrl}/api/endpoints?from=${Date.now() - 3_600_000}&to=${Date.now()}`;
-  const quiet = await pollDashboard(dashboardUrl, quietMs);
-  const rssBefore = rssMiB();
+  const quiet = await pollDashboard(web.baseUrl, quietMs);
+  const rssBefore = rssMiB(pid);
 
   console.log(`Flooding with ${senders} senders for ${floodMs / 1000} s…`);
   const statuses = new Map<string, number>();
@@ -70,7 +54,7 @@ try {
   let peakRss = rssBefore;
   const deadline = Date.now() + floodMs;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssMiB());
+    peakRss = Math.max(peakRss, rssMiB(pid));
   }, 250);
   const flood = Array.from({ length: senders }, async () => {
     while (Date.now() < deadline) {
@@ -93,7 +77,7 @@ try {
       }
     }
   });
-  const during = await pollDashboard(dashboardUrl, floodMs * 0.9);
+  const during = await pollDashboard(web.baseUrl, floodMs * 0.9);
   await Promise.all(flood);
   clearInterval(sampler);
 
@@ -126,33 +110,4 @@ try {
 } finally {
   if (web !== stack.server) await web.stop();
   await stack.stop();
-}
-
-function post(body: Uint8Array): Promise<Response> {
-  return fetch(`${stack.server.otlpHttpUrl}/v1/traces`, {
-    method: "POST",
-    body: body as BodyInit,
-    headers: { "Content-Type": "application/x-protobuf" },
-  }).then(async (response) => {
-    await response.arrayBuffer();
-    return response;
-  });
-}
-
-/** GETs the dashboard API one request at a time for `ms`; returns each latency in ms. */
-async function pollDashboard(url: () => string, ms: number): Promise<number[]> {
-  const latencies: number[] = [];
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const started = performance.now();
-    const response = await fetch(url());
-    await response.arrayBuffer();
-    latencies.push(performance.now() - started);
-    await sleep(100);
-  }
-  return latencies;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
