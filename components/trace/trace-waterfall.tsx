@@ -4,11 +4,24 @@ import { type KeyboardEvent, useCallback, useLayoutEffect, useRef, useState } fr
 import { TimeAxis, TimeGrid } from "@/components/trace/time-axis";
 import { WaterfallRowView } from "@/components/trace/waterfall-row";
 import type { Millis } from "@/lib/model/units";
+import type { CriticalPath } from "@/lib/trace/critical-path";
 import type { WaterfallRows } from "@/lib/trace/waterfall-rows";
 import { axisHeightPx, overscanRows, rowHeightPx, windowingThreshold } from "./waterfall-layout";
 
+/** Per-span highlights, indexed like tree.spans. */
+export interface WaterfallMarks {
+  criticalPath: CriticalPath | null;
+  /** self time in nanoseconds, with the critical path */
+  self: Float64Array | null;
+  /** 1 for spans matching the in-trace search */
+  matched: Uint8Array;
+  /** 1 for spans whose clock looks skewed against their parent's */
+  skewed: Uint8Array;
+}
+
 interface TraceWaterfallProps {
   waterfall: WaterfallRows;
+  marks: WaterfallMarks;
   traceDurationMs: Millis;
   selectedSpanId: string | null;
   onSelect: (spanId: string) => void;
@@ -23,6 +36,7 @@ type ScrollMode = "center" | "nearest";
  */
 export function TraceWaterfall({
   waterfall,
+  marks,
   traceDurationMs,
   selectedSpanId,
   onSelect,
@@ -163,6 +177,11 @@ export function TraceWaterfall({
         rowIndex={i}
         traceDurationMs={traceDurationMs}
         selected={i === selectedRow}
+        critical={marks.criticalPath?.onPath[row.index] === 1}
+        criticalMs={marks.criticalPath ? (marks.criticalPath.criticalNs[row.index] as number) / 1e6 : null}
+        selfMs={marks.self ? (marks.self[row.index] as number) / 1e6 : null}
+        matched={marks.matched[row.index] === 1}
+        skewed={marks.skewed[row.index] === 1}
         tabbable={i === tabbableIndex}
         onSelect={onSelect}
         onToggle={onToggle}
