@@ -147,7 +147,11 @@ function CompareRow({ row }: { row: OperationDiff }) {
   const tone = (delta: number) =>
     delta > 0 ? "text-red-700 dark:text-red-400" : delta < 0 ? "text-green-700 dark:text-green-400" : "";
   return (
-    <tr className="border-t border-zinc-100 align-top dark:border-zinc-800" data-side={side ?? "both"}>
+    <tr
+      className="border-t border-zinc-100 align-top dark:border-zinc-800"
+      data-side={side ?? "both"}
+      data-operation={`${row.service}: ${row.name}`}
+    >
       <td className="py-1 pr-3">
         <div className="flex items-center gap-1.5">
           <ServiceSwatch service={row.service} />
