@@ -1,0 +1,177 @@
+// npm run bench:trace-page [-- --sizes 10000,100000 --runs 3]
+//
+// Opens the trace page in Chromium on synthetic traces of each size (12 services, fan-out 3–10,
+// depth ≤ 8, the shape issue #17 measured) loaded straight through the span store, and prints:
+//   api     GET /api/traces/{id}?view=page from Node: time and JSON size
+//   open    navigation start → first waterfall row painted (median of --runs page loads)
+//   collapse / expand   click on the root's toggle → next frame painted
+//   critical  "Critical path" on → next frame painted
+//   search  typing a query that matches ~1/12 of the spans → match count shown
+//   heap    JS heap used after those steps (after a forced GC)
+// Spans beyond TRACE_PAGE_MAX_SPANS (default 200,000) are left out by the page, as a user sees.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+import pg from "pg";
+import { startBenchStack } from "@/bench/support/bench-stack";
+import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
+import type { SpanRow } from "@/lib/ingest/traces/span-row";
+import { createSpanStore } from "@/lib/server/ingest-role";
+import { chromiumLaunchOptions } from "@/scripts/chromium";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,100000" },
+    runs: { type: "string", default: "3" },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+const runs = Number(values.runs);
+const SERVICES = 12;
+
+const resources: ResourceRow[] = Array.from({ length: SERVICES }, (_, s) => ({
+  id: BigInt(9000 + s),
+  serviceName: `bench-svc-${s}`,
+  attributesJson: JSON.stringify({ "service.name": `bench-svc-${s}`, "host.name": `host-${s}` }),
+}));
+
+/** A trace of exactly `size` spans, breadth first: each span gets 3–10 children until depth 8. */
+function makeTrace(size: number, startMs: number): { traceId: string; rows: SpanRow[] } {
+  const traceId = randomBytes(16);
+  const rows: SpanRow[] = [];
+  const span = (
+    parent: SpanRow | null,
+    depth: number,
+    startNs: bigint,
+    durationNs: bigint,
+    s: number,
+  ): SpanRow => {
+    const row: SpanRow = {
+      startTimeUnixNano: startNs,
+      traceId,
+      spanId: randomBytes(8),
+      parentSpanId: parent?.spanId ?? null,
+      durationNano: durationNs,
+      serviceName: `bench-svc-${s}`,
+      name: depth === 0 ? "GET /bench" : `op-${depth}-${rows.length % 50}`,
+      kind: depth === 0 ? 2 : rows.length % 3 === 0 ? 3 : 1,
+      statusCode: rows.length % 97 === 0 ? 2 : 0,
+      statusMessage: null,
+      traceState: null,
+      flags: 1,
+      resourceId: BigInt(9000 + s),
+      scopeName: "bench",
+      scopeVersion: null,
+      attributesJson: JSON.stringify({ "bench.index": rows.length, "bench.kind": `k${rows.length % 12}` }),
+      eventsJson: null,
+      linksJson: null,
+      droppedAttributesCount: 0,
+      droppedEventsCount: 0,
+      droppedLinksCount: 0,
+      endpoint: depth === 0 ? "GET /bench" : null,
+      httpStatusCode: null,
+      cacheResult: null,
+      cacheSystem: null,
+    };
+    rows.push(row);
+    return row;
+  };
+  const root = span(null, 0, BigInt(startMs) * 1_000_000n, 60_000_000_000n, 0);
+  const queue: { row: SpanRow; depth: number }[] = [{ row: root, depth: 0 }];
+  for (let q = 0; q < queue.length && rows.length < size; q++) {
+    const { row: parent, depth } = queue[q] as { row: SpanRow; depth: number };
+    if (depth >= 8) continue;
+    const fanOut = 3 + Math.floor(Math.random() * 8);
+    const slot = parent.durationNano / BigInt(fanOut);
+    for (let c = 0; c < fanOut && rows.length < size; c++) {
+      const start = parent.startTimeUnixNano + slot * BigInt(c) + slot / 10n;
+      const child = span(parent, depth + 1, start, (slot * 8n) / 10n, Math.floor(Math.random() * SERVICES));
+      queue.push({ row: child, depth: depth + 1 });
+    }
+    // A too-narrow tree stops at depth 8: widen it by going round again from the top.
+    if (q === queue.length - 1 && rows.length < size) queue.push({ row: root, depth: 0 });
+  }
+  return { traceId: traceId.toString("hex"), rows };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const stack = await startBenchStack();
+const pool = new pg.Pool({ connectionString: stack.database.url, max: 2 });
+const store = createSpanStore(pool);
+const browser = await chromium.launch(chromiumLaunchOptions());
+try {
+  const base = stack.server.baseUrl;
+  console.log(`Chromium ${browser.version()}, ${runs} page loads per size\n`);
+  for (const size of sizes) {
+    const { traceId, rows } = makeTrace(size, Date.now() - 120_000);
+    for (let i = 0; i < rows.length; i += 10_000) await store.write(rows.slice(i, i + 10_000), resources);
+
+    const t0 = performance.now();
+    const response = await fetch(`${base}/api/traces/${traceId}?view=page`);
+    const body = await response.text();
+    const apiMs = performance.now() - t0;
+    const shown = (JSON.parse(body) as { spans: unknown[] }).spans.length;
+
+    const opens: number[] = [];
+    let collapseMs = 0;
+    let expandMs = 0;
+    let criticalMs = 0;
+    let searchMs = 0;
+    let heapMb = 0;
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const began = Date.now();
+      await page.goto(`${base}/traces/${traceId}`, { waitUntil: "commit" });
+      await page.locator('[role="treeitem"]').first().waitFor({ timeout: 120_000 });
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+      );
+      opens.push(Date.now() - began);
+      if (run === runs - 1) {
+        const clickToggle = (title: string) =>
+          page.evaluate(async (t) => {
+            const toggle = document.querySelector<HTMLElement>(`[role="treeitem"] [title^="${t}"]`);
+            if (!toggle) throw new Error(`no "${t}" toggle`);
+            const start = performance.now();
+            toggle.click();
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            return performance.now() - start;
+          }, title);
+        collapseMs = await clickToggle("Collapse");
+        expandMs = await clickToggle("Expand");
+        criticalMs = await page.evaluate(async () => {
+          const button = [...document.querySelectorAll("button")].find(
+            (b) => b.textContent === "Critical path",
+          );
+          const start = performance.now();
+          button?.click();
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          return performance.now() - start;
+        });
+        const searchStart = Date.now();
+        await page.getByRole("searchbox", { name: "Search spans in this trace" }).fill("k7");
+        await page.getByText(/matches?$/).waitFor();
+        searchMs = Date.now() - searchStart;
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("HeapProfiler.collectGarbage");
+        await cdp.send("Performance.enable");
+        const { metrics } = await cdp.send("Performance.getMetrics");
+        heapMb = (metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0) / 1024 / 1024;
+      }
+      await context.close();
+    }
+    console.log(
+      `${size.toLocaleString("en-US").padStart(9)} spans (${shown.toLocaleString("en-US")} shown): ` +
+        `api ${apiMs.toFixed(0)} ms / ${(body.length / 1024 / 1024).toFixed(1)} MB, ` +
+        `open ${median(opens)} ms (${opens.join(", ")}), collapse ${collapseMs.toFixed(0)} ms, ` +
+        `expand ${expandMs.toFixed(0)} ms, critical path ${criticalMs.toFixed(0)} ms, ` +
+        `search ${searchMs} ms, heap ${heapMb.toFixed(0)} MB`,
+    );
+  }
+} finally {
+  await browser.close();
+  await pool.end();
+  await stack.stop();
+}
