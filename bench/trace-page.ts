@@ -9,13 +9,11 @@
 //   search  typing a query that matches ~1/12 of the spans → match count shown
 //   heap    JS heap used after those steps (after a forced GC)
 // Spans beyond TRACE_PAGE_MAX_SPANS (default 200,000) are left out by the page, as a user sees.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { startBenchStack } from "@/bench/support/bench-stack";
-import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
-import type { SpanRow } from "@/lib/ingest/traces/span-row";
+import { makeSyntheticTrace, syntheticResources } from "@/bench/support/synthetic-trace";
 import { createSpanStore } from "@/lib/server/ingest-role";
 import { chromiumLaunchOptions } from "@/scripts/chromium";
 
@@ -27,72 +25,6 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes.split(",").map(Number);
 const runs = Number(values.runs);
-const SERVICES = 12;
-
-const resources: ResourceRow[] = Array.from({ length: SERVICES }, (_, s) => ({
-  id: BigInt(9000 + s),
-  serviceName: `bench-svc-${s}`,
-  attributesJson: JSON.stringify({ "service.name": `bench-svc-${s}`, "host.name": `host-${s}` }),
-}));
-
-/** A trace of exactly `size` spans, breadth first: each span gets 3–10 children until depth 8. */
-function makeTrace(size: number, startMs: number): { traceId: string; rows: SpanRow[] } {
-  const traceId = randomBytes(16);
-  const rows: SpanRow[] = [];
-  const span = (
-    parent: SpanRow | null,
-    depth: number,
-    startNs: bigint,
-    durationNs: bigint,
-    s: number,
-  ): SpanRow => {
-    const row: SpanRow = {
-      startTimeUnixNano: startNs,
-      traceId,
-      spanId: randomBytes(8),
-      parentSpanId: parent?.spanId ?? null,
-      durationNano: durationNs,
-      serviceName: `bench-svc-${s}`,
-      name: depth === 0 ? "GET /bench" : `op-${depth}-${rows.length % 50}`,
-      kind: depth === 0 ? 2 : rows.length % 3 === 0 ? 3 : 1,
-      statusCode: rows.length % 97 === 0 ? 2 : 0,
-      statusMessage: null,
-      traceState: null,
-      flags: 1,
-      resourceId: BigInt(9000 + s),
-      scopeName: "bench",
-      scopeVersion: null,
-      attributesJson: JSON.stringify({ "bench.index": rows.length, "bench.kind": `k${rows.length % 12}` }),
-      eventsJson: null,
-      linksJson: null,
-      droppedAttributesCount: 0,
-      droppedEventsCount: 0,
-      droppedLinksCount: 0,
-      endpoint: depth === 0 ? "GET /bench" : null,
-      httpStatusCode: null,
-      cacheResult: null,
-      cacheSystem: null,
-    };
-    rows.push(row);
-    return row;
-  };
-  const root = span(null, 0, BigInt(startMs) * 1_000_000n, 60_000_000_000n, 0);
-  const queue: { row: SpanRow; depth: number }[] = [{ row: root, depth: 0 }];
-  for (let q = 0; q < queue.length && rows.length < size; q++) {
-    const { row: parent, depth } = queue[q] as { row: SpanRow; depth: number };
-    if (depth >= 8) continue;
-    const fanOut = 3 + Math.floor(Math.random() * 8);
-    const slot = parent.durationNano / BigInt(fanOut);
-    for (let c = 0; c < fanOut && rows.length < size; c++) {
-      const start = parent.startTimeUnixNano + slot * BigInt(c) + slot / 10n;
-      const child = span(parent, depth + 1, start, (slot * 8n) / 10n, Math.floor(Math.random() * SERVICES));
-      queue.push({ row: child, depth: depth + 1 });
-    }
-    // A too-narrow tree stops at depth 8: widen it by going round again from the top.
-    if (q === queue.length - 1 && rows.length < size) queue.push({ row: root, depth: 0 });
-  }
-  return { traceId: traceId.toString("hex"), rows };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -104,8 +36,9 @@ try {
   const base = stack.server.baseUrl;
   console.log(`Chromium ${browser.version()}, ${runs} page loads per size\n`);
   for (const size of sizes) {
-    const { traceId, rows } = makeTrace(size, Date.now() - 120_000);
-    for (let i = 0; i < rows.length; i += 10_000) await store.write(rows.slice(i, i + 10_000), resources);
+    const { traceId, rows } = makeSyntheticTrace(size, Date.now() - 120_000);
+    for (let i = 0; i < rows.length; i += 10_000)
+      await store.write(rows.slice(i, i + 10_000), syntheticResources);
 
     const t0 = performance.now();
     const response = await fetch(`${base}/api/traces/${traceId}?view=page`);

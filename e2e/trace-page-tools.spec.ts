@@ -209,6 +209,35 @@ test.describe("trace page tools", () => {
     await expect(page.locator("[data-match]")).toHaveCount(2);
   });
 
+  test("the minimap zooms the waterfall into a time range, kept in the URL", async ({ page, request }) => {
+    const { a, ids } = await seed(request);
+    // Zoomed to 50–95 ms, charge card (55–90 ms) starts 5/45 of the way across the timeline.
+    await page.goto(`/traces/${a}?zoom=50-95`);
+    await expect(page.getByText("Zoomed to 50ms – 95ms")).toBeVisible();
+    const bar = rowOf(page, ids.chargeCardA as string).locator('div[style*="background-color"]');
+    const left = await bar.evaluate((element) => Number.parseFloat((element as HTMLElement).style.left));
+    expect(left).toBeCloseTo((5 / 45) * 100, 1);
+
+    await page.getByRole("button", { name: "Reset zoom" }).click();
+    await expect(page).not.toHaveURL(/zoom=/);
+    await expect(page.getByText("Drag across the minimap to zoom")).toBeVisible();
+
+    // Dragging from 10 % to 40 % of the minimap zooms to roughly 10–40 ms of this 100 ms trace.
+    const box = await page.getByTestId("trace-minimap").boundingBox();
+    if (!box) throw new Error("minimap not laid out");
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    await page.mouse.up();
+    await expect(page).toHaveURL(/[?&]zoom=\d+(\.\d+)?-\d+(\.\d+)?/);
+    const [from, to] = (new URL(page.url()).searchParams.get("zoom") as string).split("-").map(Number);
+    expect(from).toBeGreaterThan(8);
+    expect(from).toBeLessThan(12);
+    expect(to).toBeGreaterThan(38);
+    expect(to).toBeLessThan(42);
+  });
+
   test("says how many spans the cap left out", async ({ page, request }) => {
     const { a } = await seed(request);
     // The server's TRACE_PAGE_MAX_SPANS is far above this trace; ask the real API for fewer.

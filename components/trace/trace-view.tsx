@@ -9,8 +9,10 @@ import { findSpanMatches, stepMatch } from "@/lib/trace/span-search";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace/span-tree";
 import { summarizeTrace } from "@/lib/trace/trace-summary";
 import { buildWaterfallRows, expandAncestors } from "@/lib/trace/waterfall-rows";
+import { formatZoom, parseZoom, type ZoomWindow } from "@/lib/trace/zoom";
 import { SpanDetails, UnknownSpanNotice } from "./span-details";
 import { TraceHeader } from "./trace-header";
+import { TraceMinimap } from "./trace-minimap";
 import { TraceErrorState, TraceSkeleton } from "./trace-states";
 import { TraceToolbar } from "./trace-toolbar";
 import { TraceWaterfall, type WaterfallMarks } from "./trace-waterfall";
@@ -56,7 +58,12 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
 
   const waterfall = useMemo(() => buildWaterfallRows(tree, collapsed), [tree, collapsed]);
 
-  const { critical, query, setCritical, setQuery } = useTraceViewParams();
+  const { critical, query, zoomText, setCritical, setQuery, setZoomText } = useTraceViewParams();
+  const zoom = useMemo(() => parseZoom(zoomText, summary.durationMs), [zoomText, summary.durationMs]);
+  const setZoom = useCallback(
+    (window: ZoomWindow | null) => setZoomText(window ? formatZoom(window) : null),
+    [setZoomText],
+  );
   const deferredQuery = useDeferredValue(query);
   const skewed = useMemo(() => findClockSkew(tree), [tree]);
   // Computed only once the control is switched on, then kept for this trace.
@@ -154,11 +161,13 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
         matchPosition={matchPosition}
         onStep={step}
       />
+      <TraceMinimap tree={tree} traceDurationMs={summary.durationMs} zoom={zoom} onZoom={setZoom} />
       <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
         <TraceWaterfall
           waterfall={waterfall}
           marks={marks}
           traceDurationMs={summary.durationMs}
+          zoom={zoom}
           selectedSpanId={selectedSpanId}
           onSelect={select}
           onToggle={toggle}

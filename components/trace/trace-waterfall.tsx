@@ -6,6 +6,7 @@ import { WaterfallRowView } from "@/components/trace/waterfall-row";
 import type { Millis } from "@/lib/model/units";
 import type { CriticalPath } from "@/lib/trace/critical-path";
 import type { WaterfallRows } from "@/lib/trace/waterfall-rows";
+import type { ZoomWindow } from "@/lib/trace/zoom";
 import { axisHeightPx, overscanRows, rowHeightPx, windowingThreshold } from "./waterfall-layout";
 
 /** Per-span highlights, indexed like tree.spans. */
@@ -23,6 +24,8 @@ interface TraceWaterfallProps {
   waterfall: WaterfallRows;
   marks: WaterfallMarks;
   traceDurationMs: Millis;
+  /** the time window shown, ms from the trace start; null: the whole trace */
+  zoom: ZoomWindow | null;
   selectedSpanId: string | null;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string, expand: boolean) => void;
@@ -38,6 +41,7 @@ export function TraceWaterfall({
   waterfall,
   marks,
   traceDurationMs,
+  zoom,
   selectedSpanId,
   onSelect,
   onToggle,
@@ -166,6 +170,8 @@ export function TraceWaterfall({
     scrollRowIntoView(next, "nearest");
   };
 
+  const viewStartMs = zoom ? zoom.fromMs : (0 as Millis);
+  const viewDurationMs = zoom ? ((zoom.toMs - zoom.fromMs) as Millis) : traceDurationMs;
   const rendered = [];
   for (let i = first; i < last; i++) {
     const row = rows[i];
@@ -175,7 +181,9 @@ export function TraceWaterfall({
         key={`${row.index}`}
         row={row}
         rowIndex={i}
-        traceDurationMs={traceDurationMs}
+        viewStartMs={viewStartMs}
+        viewDurationMs={viewDurationMs}
+        zoomed={zoom !== null}
         selected={i === selectedRow}
         critical={marks.criticalPath?.onPath[row.index] === 1}
         criticalMs={marks.criticalPath ? (marks.criticalPath.criticalNs[row.index] as number) / 1e6 : null}
@@ -195,7 +203,7 @@ export function TraceWaterfall({
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       className="relative min-h-0 min-w-0 flex-1 overflow-auto"
     >
-      <TimeAxis durationMs={traceDurationMs} />
+      <TimeAxis durationMs={viewDurationMs} fromMs={viewStartMs} />
       <div
         role="tree"
         aria-label="Spans, nested under their parents"
@@ -203,7 +211,7 @@ export function TraceWaterfall({
         className="relative outline-none"
         style={{ height: rows.length * rowHeightPx }}
       >
-        <TimeGrid durationMs={traceDurationMs} />
+        <TimeGrid durationMs={viewDurationMs} />
         {rendered}
       </div>
     </div>

@@ -10,7 +10,11 @@ import { indentPx, maxIndentDepth, rowHeightPx, timelineInset, waterfallColumns 
 interface WaterfallRowViewProps {
   row: WaterfallRow;
   rowIndex: number;
-  traceDurationMs: Millis;
+  /** the time window shown: its start (ms from the trace start) and length */
+  viewStartMs: Millis;
+  viewDurationMs: Millis;
+  /** a zoom window is applied: bars outside it are clipped */
+  zoomed: boolean;
   selected: boolean;
   /** on the critical path (shown while the critical path is on) */
   critical: boolean;
@@ -32,7 +36,9 @@ interface WaterfallRowViewProps {
 export const WaterfallRowView = memo(function WaterfallRowView({
   row,
   rowIndex,
-  traceDurationMs,
+  viewStartMs,
+  viewDurationMs,
+  zoomed,
   selected,
   critical,
   criticalMs,
@@ -47,8 +53,8 @@ export const WaterfallRowView = memo(function WaterfallRowView({
   const isError = span.status.code === "ERROR";
   const parentMissing = row.placement === Placement.ParentMissing;
   const duration = formatDuration(row.durationMs);
-  const left = traceDurationMs > 0 ? (row.offsetMs / traceDurationMs) * 100 : 0;
-  const width = traceDurationMs > 0 ? (row.durationMs / traceDurationMs) * 100 : 0;
+  const left = viewDurationMs > 0 ? ((row.offsetMs - viewStartMs) / viewDurationMs) * 100 : 0;
+  const width = viewDurationMs > 0 ? (row.durationMs / viewDurationMs) * 100 : 0;
   // The label sits after the bar; a wide bar holds it inside, and near the right edge it goes
   // before the bar, where there is room for it.
   const labelPlace = left + width <= 70 ? "after" : width >= 15 ? "inside" : "before";
@@ -152,7 +158,7 @@ export const WaterfallRowView = memo(function WaterfallRowView({
           </span>
         )}
       </div>
-      <div className={`relative ${timelineInset}`}>
+      <div className={`relative ${timelineInset} ${zoomed ? "overflow-hidden" : ""}`}>
         <div
           className={`absolute top-1/2 h-4 min-w-0.5 -translate-y-1/2 rounded-sm ${isError ? "ring-2 ring-red-600 ring-offset-1 ring-offset-white dark:ring-red-500 dark:ring-offset-zinc-950" : ""}`}
           style={{
