@@ -61,6 +61,9 @@ export async function getTrace(
       BoundsRow,
     ));
   if (!bounds) return null;
+  // LIMIT only when the trace is bigger than the cap: a LIMIT can change the plan of every query.
+  const limit =
+    options.maxSpans !== undefined && bounds.span_count > options.maxSpans ? options.maxSpans : undefined;
   // Table names from this fixed pair only.
   const table = live ? raw("spans") : raw("pinned_spans");
   const rows = await db.many(
@@ -69,7 +72,7 @@ export async function getTrace(
         FROM ${table}
         WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
         ORDER BY start_time_unix_nano, span_id
-        ${options.maxSpans === undefined ? raw("") : sql`LIMIT ${options.maxSpans}`}`,
+        ${limit === undefined ? raw("") : sql`LIMIT ${limit}`}`,
     SpanRecord,
   );
   const resourceIds = [...new Set(rows.map((row) => row.resource_id))];
@@ -79,7 +82,7 @@ export async function getTrace(
   );
   const resourceById = new Map<string, Attributes>(resources.map((r) => [r.id, r.attributes]));
 
-  const capped = options.maxSpans !== undefined && rows.length >= options.maxSpans;
+  const capped = limit !== undefined && rows.length >= limit;
   const totalSpans = Math.max(bounds.span_count, rows.length);
   return {
     traceId: traceIdHex,
