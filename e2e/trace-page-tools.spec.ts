@@ -270,4 +270,16 @@ test.describe("trace page tools", () => {
     // The first row is the largest change: price items (+80 ms).
     await expect(table.locator("tbody tr").first()).toContainText("price items");
   });
+
+  test("two traces ticked on the search page open side by side", async ({ page, request }) => {
+    const { a, b } = await seed(request);
+    await page.goto("/traces?service=e2e-shop&range=1h");
+    await page.getByRole("checkbox", { name: `Tick trace ${b} to compare` }).check();
+    await expect(page.getByText("Tick two traces to compare them (1 of 2 ticked).")).toBeVisible();
+    await page.getByRole("checkbox", { name: `Tick trace ${a} to compare` }).check();
+    await page.getByRole("link", { name: "Compare the two ticked traces" }).click();
+    // The first ticked is the baseline.
+    await expect(page).toHaveURL(new RegExp(`/traces/compare\\?a=${b}&b=${a}$`));
+    await expect(page.locator('tr[data-operation="e2e-payments: charge card"]')).toContainText("only in B");
+  });
 });
