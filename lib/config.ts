@@ -74,6 +74,7 @@ const envSchema = z.object({
       return new Set(roles as Role[]);
     }),
   SPAN_MAX_FUTURE: duration("1d"),
+  TRACE_PAGE_MAX_SPANS: positiveInt(200_000),
   SELF_TRACE: z.enum(["", "0", "1", "true", "false"]).default(""),
   SELF_TRACE_ENDPOINT: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -124,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
     },
     roles: e.TRACEWELL_ROLES,
+    /** the trace page loads at most this many spans of a trace (the earliest) and says so */
+    tracePageMaxSpans: e.TRACE_PAGE_MAX_SPANS,
     analysis: {
       /** how long a trace must be quiet before it is analysed (again): cache attribution, detectors */
       quietMs: analysisQuietMs,
