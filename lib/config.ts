@@ -7,6 +7,33 @@ const MiB = 1024 * 1024;
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const BYTE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+/** "50GB", "20 GiB", "1073741824"; unset → undefined. */
+const byteSize = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)?\s*$/i.exec(text);
+      if (!match) {
+        ctx.addIssue({ code: "custom", message: `"${text}" is not a size; use bytes or e.g. 50GB, 20GiB` });
+        return z.NEVER;
+      }
+      return Math.round(Number(match[1]) * (BYTE_UNITS[(match[2] ?? "b").toLowerCase()] ?? 1));
+    }),
+);
 
 /** "90s", "15m", "6h", "30d" → milliseconds */
 export function parseDuration(text: string): number {
@@ -41,7 +68,10 @@ const envSchema = z.object({
   // Empty counts as unset (e.g. `DATABASE_URL=` in a shell or an env file): embedded PostgreSQL.
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   // A streaming replica of DATABASE_URL's database for the dashboard's reads (GET /api/*).
-  DATABASE_REPLICA_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
+  DATABASE_REPLICA_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().url().optional(),
+  ),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: port(0),
   OTLP_MAX_BODY_BYTES: positiveInt(16 * MiB),
@@ -52,6 +82,7 @@ const envSchema = z.object({
   INGEST_WRITERS: positiveInt(2),
   SPAN_RETENTION: duration("7d"),
   ROLLUP_RETENTION: duration("90d"),
+  MAX_DISK_BYTES: byteSize,
   // Deprecated name of ANALYSIS_QUIET_PERIOD (cache attribution was the first analyser); still read.
   CACHE_ATTRIBUTION_DELAY: z.string().optional(),
   ANALYSIS_QUIET_PERIOD: z.string().optional(),
@@ -134,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     retention: {
       spansMs: e.SPAN_RETENTION,
       rollupsMs: e.ROLLUP_RETENTION,
+      /** when the database outgrows it, the oldest span/metric days go first (never today's) */
+      maxDiskBytes: e.MAX_DISK_BYTES,
     },
     selfTrace: {
       enabled: e.SELF_TRACE === "1" || e.SELF_TRACE === "true",
