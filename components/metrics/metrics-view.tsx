@@ -53,6 +53,7 @@ function MetricsContent({ range }: { range: TimeRange }) {
       stat: null,
       groupBy: [],
       filters: [],
+      view: null,
       search: state.search,
     });
 

@@ -9,8 +9,9 @@ import { type Db, join, type Sql, sql } from "@/lib/db/sql";
 import { cumulativeIncreases, subtractNumber } from "@/lib/metrics/cumulative-increases";
 import { type ExplicitHistogram, subtractExplicit } from "@/lib/metrics/explicit-histogram";
 import { type ExponentialHistogram, subtractExponential } from "@/lib/metrics/exponential-histogram";
+import { histogramHeatmap } from "@/lib/metrics/histogram-heatmap";
 import type { MetricQueryParams } from "@/lib/metrics/metric-query";
-import type { MetricSeries } from "@/lib/metrics/metric-schemas";
+import type { MetricHeatmap, MetricSeries } from "@/lib/metrics/metric-schemas";
 import {
   DEFAULT_STAT,
   METRIC_TYPE_NAMES,
@@ -43,6 +44,7 @@ export interface MetricSeriesResult {
   stat: MetricStat;
   unit: string | null;
   series: MetricSeries[];
+  heatmap?: MetricHeatmap | null;
   /** the selected series ids, for the exemplar query */
   seriesIds: string[];
   labelsOf: (series: string) => Labels;
@@ -111,6 +113,11 @@ export async function getMetricSeries(db: Db, query: MetricQuery): Promise<Metri
       `stat=${stat} does not apply to ${query.name}, a ${type}: use one of ${statsFor(type).join(", ")}`,
     );
   }
+  if (query.heatmap && (type === "sum" || type === "gauge" || type === "summary")) {
+    throw new BadRequestError(
+      `heatmap=1 needs a histogram; ${query.name} is a ${type}: drop heatmap or pick a histogram metric`,
+    );
+  }
   const bySeries = new Map(series.map((s) => [s.series_id, s]));
   const labelsOf = (id: string): Labels => {
     const s = bySeries.get(id);
@@ -141,6 +148,7 @@ export async function getMetricSeries(db: Db, query: MetricQuery): Promise<Metri
 
   const ids = series.map((s) => s.series_id);
   let result: MetricSeries[];
+  let heatmap: MetricHeatmap | null | undefined;
   if (type === "gauge") {
     const steps = await gaugeSteps(db, ids, grid);
     result = toSeries(steps, mergeGauge, (g) => gaugeStat(g, stat));
@@ -154,8 +162,13 @@ export async function getMetricSeries(db: Db, query: MetricQuery): Promise<Metri
   } else {
     const values = await histogramIncreases(db, series, grid, type);
     result = toSeries<AnyHistogram>(values, mergeHistogram, (h) => histogramStat(h, stat));
+    if (query.heatmap) {
+      const [all] = groupOnGrid<AnyHistogram>(values, () => ({}), grid, mergeHistogram);
+      heatmap = all ? histogramHeatmap(all.steps) : null;
+    }
   }
-  return { type, stat, unit: series[0]?.unit ?? null, series: result, seriesIds: ids, labelsOf };
+  const unit = series[0]?.unit ?? null;
+  return { type, stat, unit, series: result, heatmap, seriesIds: ids, labelsOf };
 }
 
 /** Series of one name may differ in type (two services, two SDKs): the most common type wins. */
