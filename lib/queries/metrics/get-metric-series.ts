@@ -222,13 +222,28 @@ async function readPoints(db: Db, series: SeriesRow[], grid: StepGrid, cumulativ
     );
   }
   const from = lookbackFrom(grid);
+  // Per series (its points are contiguous in the primary key): the last point of each run and
+  // step is picked on the key columns alone (an index-only scan and a small in-memory sort), then
+  // only those points are fetched whole. A week of 5-minute points read at 1-hour steps fetches
+  // 1 point in 12, and no sort of the whole week spills to disk. A point without a value (OTLP's
+  // no-recorded-value flag) that ends a step is dropped after the pick: its step's increase then
+  // shows in the next step (the total is kept: increases telescope).
   const rows = await db.many(
-    sql`SELECT DISTINCT ON (series_id, start_time_unix_nano, slot)
-               series_id::text, start_time_unix_nano::text, time_unix_nano::text, value, histogram
-        FROM (SELECT *, (time_unix_nano - ${from}) / ${grid.stepNs} AS slot FROM metric_points
-              WHERE series_id = ANY(${ids}::bigint[]) AND time_unix_nano >= ${from} AND time_unix_nano < ${to}
-                AND (value IS NOT NULL OR histogram IS NOT NULL)) p
-        ORDER BY series_id, start_time_unix_nano, slot, time_unix_nano DESC`,
+    sql`SELECT last.series_id::text, last.start_time_unix_nano::text, last.time_unix_nano::text, p.value, p.histogram
+        FROM unnest(${ids}::bigint[]) AS s(id)
+        CROSS JOIN LATERAL (
+          SELECT DISTINCT ON (start_time_unix_nano, slot) series_id, time_unix_nano, start_time_unix_nano
+          FROM (SELECT series_id, time_unix_nano, start_time_unix_nano,
+                       (time_unix_nano - ${from}) / ${grid.stepNs} AS slot
+                FROM metric_points
+                WHERE series_id = s.id AND time_unix_nano >= ${from} AND time_unix_nano < ${to}) k
+          ORDER BY start_time_unix_nano, slot, time_unix_nano DESC) last
+        CROSS JOIN LATERAL (
+          SELECT value, histogram FROM metric_points p
+          WHERE p.series_id = last.series_id AND p.time_unix_nano = last.time_unix_nano
+            AND p.start_time_unix_nano = last.start_time_unix_nano
+          LIMIT 1) p
+        WHERE p.value IS NOT NULL OR p.histogram IS NOT NULL`,
     PointRow,
   );
   return rows.sort((a, b) =>
