@@ -5,7 +5,7 @@ import { useCallback, useMemo } from "react";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { MetricHeatmap } from "@/components/metrics/metric-heatmap";
-import { formatMetricValue, toMetricChartData } from "@/lib/charts/metric-series";
+import { formatBucketBound, formatMetricValue, toMetricChartData } from "@/lib/charts/metric-series";
 import { formatTimeTick } from "@/lib/charts/time-axis";
 import type { MetricQueryResponse } from "@/lib/contracts/metric-schemas";
 import { traceHref } from "@/lib/trace/trace-url";
@@ -20,7 +20,10 @@ const LISTED_EXEMPLARS = 8;
 export function MetricChart({ data }: { data: MetricQueryResponse }) {
   const chart = useMemo(() => toMetricChartData(data), [data]);
   const format = useCallback(
-    (value: number) => formatMetricValue(value, data.unit, data.heatmap !== undefined ? "p50" : data.stat),
+    (value: number) =>
+      data.heatmap !== undefined
+        ? formatBucketBound(value, data.unit)
+        : formatMetricValue(value, data.unit, data.stat),
     [data.unit, data.stat, data.heatmap],
   );
   const latest = data.exemplars.slice(-LISTED_EXEMPLARS).reverse();
