@@ -7,6 +7,7 @@ import type { TracewellConfig } from "@/lib/config";
 import type { PoolDb } from "@/lib/db/sql";
 import { createMetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
 import { MetricPointStore } from "@/lib/ingest/metrics/store-metric-points";
+import { IngestAdmission } from "@/lib/ingest/receivers/admission";
 import { type AuthorizeIngest, allowAllIngest } from "@/lib/ingest/receivers/authorize";
 import { type OtlpGrpcServer, startOtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { createOtlpHttpHandler } from "@/lib/ingest/receivers/otlp-http";
@@ -43,6 +44,8 @@ export function createIngestRole(
   const metricQueue = new IngestQueue(metricStore, { ...config.ingest, rowNoun: "data points" });
   const traces = createTraceIngest(spanQueue, config.ingest);
   const metrics = createMetricIngest(metricQueue, config.ingest);
+  // One gate for both transports: a flood over either one fills it.
+  const admission = new IngestAdmission(config.admission);
   const handleOtlpHttp = createOtlpHttpHandler({
     traces,
     metrics,
@@ -51,13 +54,21 @@ export function createIngestRole(
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
     // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
     budget: new ByteBudget(4 * config.limits.maxBodyBytes),
+    admission,
     log,
   });
   return {
     handleOtlpHttp,
     startGrpc: () =>
       startOtlpGrpcServer(
-        { traces, metrics, authorize, maxMessageBytes: config.limits.maxGrpcMessageBytes, log },
+        {
+          traces,
+          metrics,
+          authorize,
+          admission,
+          maxMessageBytes: config.limits.maxGrpcMessageBytes,
+          log,
+        },
         config.host,
         config.otlpGrpcPort,
       ),

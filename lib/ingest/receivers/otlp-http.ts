@@ -4,6 +4,7 @@
 // Status codes and bodies follow the OTLP/HTTP spec: errors carry a google.rpc.Status in the
 // request's encoding, and 429/503 carry Retry-After.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IngestAdmission } from "@/lib/ingest/receivers/admission";
 import type { AuthorizeIngest } from "@/lib/ingest/receivers/authorize";
 import { classifyIngestError, RpcCode } from "@/lib/ingest/receivers/ingest-errors";
 import { type ByteBudget, discardBody, inflate, readBody } from "@/lib/ingest/receivers/read-body";
@@ -17,6 +18,8 @@ export interface OtlpHttpOptions {
   maxBodyBytes: number;
   maxDecompressedBytes: number;
   budget: ByteBudget;
+  /** shared with OTLP/gRPC: requests and bytes in flight */
+  admission: IngestAdmission;
   log?: (line: string) => void;
 }
 
@@ -40,6 +43,7 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
   };
   return async function handleOtlpHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let encoding: OtlpEncoding = "json";
+    let release: (() => void) | undefined;
     try {
       const path = (request.url ?? "/").split("?")[0] ?? "/";
       const signal = Object.hasOwn(signals, path) ? signals[path] : undefined;
@@ -64,6 +68,8 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
       }
       // Before the body is read: an unauthorised sender costs no body bytes.
       const principal = await options.authorize(request.headers.authorization);
+      const declared = Number(request.headers["content-length"] ?? 0);
+      release = options.admission.admit(Number.isFinite(declared) && declared > 0 ? declared : 0);
       const wire = await readBody(request, options.maxBodyBytes, options.budget);
       let partial: PartialSuccess | null;
       try {
@@ -88,6 +94,8 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
         encodeStatus(encoding, failure.code, failure.message),
         failure.headers,
       );
+    } finally {
+      release?.();
     }
   };
 }
