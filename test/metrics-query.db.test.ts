@@ -221,6 +221,17 @@ describe.each(combos)("metrics over %s, %s temporality", (protocol, temporality)
     expect((await onSum.json()).error).toContain("heatmap=1 needs a histogram");
   });
 
+  it("a stat that does not fit the metric's type is a 400 naming the ones that do", async () => {
+    await send();
+    const response = await fetch(
+      `${baseUrl}/api/metrics/query?${new URLSearchParams({ ...base(), name: "jobs.done", stat: "p95" })}`,
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe(
+      "stat=p95 does not apply to jobs.done, a sum: use one of sum, rate",
+    );
+  });
+
   it("exponential histogram quantiles are within the relative error bound of exact values", async () => {
     await send();
     const { rows } = await db.query<{ scale: number }>(
