@@ -78,6 +78,8 @@ const envSchema = z.object({
   OTLP_MAX_DECOMPRESSED_BYTES: positiveInt(64 * MiB),
   OTLP_GRPC_MAX_MESSAGE_BYTES: positiveInt(16 * MiB),
   INGEST_MAX_QUEUED_SPANS: positiveInt(200_000),
+  INGEST_MAX_INFLIGHT_REQUESTS: positiveInt(256),
+  INGEST_MAX_INFLIGHT_BYTES: positiveInt(128 * MiB),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
   SPAN_RETENTION: duration("7d"),
@@ -147,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** OTLP/gRPC: the largest message accepted, on the wire and after gzip decompression */
       maxGrpcMessageBytes: e.OTLP_GRPC_MAX_MESSAGE_BYTES,
     },
+    /** OTLP requests being handled at once, both transports together (lib/ingest/receivers/admission.ts) */
+    admission: { maxRequests: e.INGEST_MAX_INFLIGHT_REQUESTS, maxBytes: e.INGEST_MAX_INFLIGHT_BYTES },
     ingest: {
       maxQueuedSpans: e.INGEST_MAX_QUEUED_SPANS,
       batchMaxSpans: e.INGEST_BATCH_MAX_SPANS,
