@@ -4,6 +4,7 @@
 // keys made with POST /api/keys work, are listed without secrets, and once revoked (DELETE) are
 // refused within 5 s; an expired key is refused; TRACEWELL_INGEST_KEY is accepted besides them
 // (by a second process started with it).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -186,4 +187,27 @@ describe("ingest keys", () => {
     expect(bad.status).toBe(400);
     expect((bad.body as { error: string }).error).toContain('{"name"');
   });
+
+  it("the CLI creates, lists and revokes keys through the API", () => {
+    const cli = (...args: string[]) => {
+      const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tracewell.ts", ...args], {
+        env: { ...process.env, TRACEWELL_URL: tracewell.baseUrl },
+        encoding: "utf8",
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout;
+    };
+    const created = cli("keys", "create", "ci-pipeline", "--expires-in-days", "30");
+    const key = /^(twk_\S+)$/m.exec(created)?.[1] as string;
+    expect(key).toMatch(/^twk_[A-Za-z0-9_-]{32}$/);
+    const id = /\(id ([0-9a-f]+),/.exec(created)?.[1] as string;
+    expect(cli("keys", "list")).toMatch(new RegExp(`${id}\\s+${key.slice(0, 12)}…\\s+ci-pipeline\\s+active`));
+    expect(cli("keys", "revoke", id)).toContain(`Revoked ingest key ${id}`);
+    expect(cli("keys", "list")).toMatch(new RegExp(`${id}.*revoked`));
+    const usage = spawnSync(process.execPath, ["--import", "tsx", "scripts/tracewell.ts", "nonsense"], {
+      encoding: "utf8",
+    });
+    expect(usage.status).toBe(2);
+    expect(usage.stdout).toContain("Usage: npm run tracewell -- keys create");
+  }, 60_000);
 });
