@@ -1,6 +1,7 @@
 // Settings › Ingest keys in Chromium: create a key (shown once, with how to send with it), see it
 // listed by name and prefix without its secret, revoke it; the page warns that ingest is open
-// (the end-to-end server runs INGEST_AUTH=open) and fits a 390 px screen.
+// (the end-to-end server runs INGEST_AUTH=open) and fits a 390 px screen. Settings › Storage shows
+// the sizes of GET /api/storage.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 
@@ -43,4 +44,14 @@ test("a key needs a name, and the page fits a 390 px screen", async ({ page }) =
   ).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the storage panel shows what each kind of data takes and the disk budget", async ({ page }) => {
+  await page.goto("/settings");
+  const storage = page.getByRole("region", { name: "Storage" });
+  await expect(storage).toContainText("Database:");
+  await expect(storage).toContainText("MAX_DISK_BYTES is unset");
+  for (const label of ["Spans", "Traces", "Latency and cache rollups", "Metric points and series"]) {
+    await expect(storage.getByRole("row").filter({ hasText: label })).toBeVisible();
+  }
 });
