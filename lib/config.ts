@@ -82,6 +82,11 @@ const envSchema = z.object({
   INGEST_MAX_INFLIGHT_BYTES: positiveInt(128 * MiB),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
+  INGEST_MAX_SPANS_PER_REQUEST: positiveInt(50_000),
+  SPAN_MAX_ATTRIBUTES: positiveInt(128),
+  SPAN_MAX_EVENTS: positiveInt(128),
+  SPAN_MAX_LINKS: positiveInt(128),
+  SPAN_ATTRIBUTE_VALUE_MAX_LENGTH: positiveInt(16_384),
   SPAN_RETENTION: duration("7d"),
   ROLLUP_RETENTION: duration("90d"),
   MAX_DISK_BYTES: byteSize,
@@ -165,6 +170,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       // Spans older than their retention would be deleted at once: refuse them on arrival.
       maxPastNanos: BigInt(e.SPAN_RETENTION) * 1_000_000n,
       maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
+      /** per request and per span (lib/ingest/shared/limits.ts) */
+      limits: {
+        maxRowsPerRequest: e.INGEST_MAX_SPANS_PER_REQUEST,
+        maxAttributes: e.SPAN_MAX_ATTRIBUTES,
+        maxEvents: e.SPAN_MAX_EVENTS,
+        maxLinks: e.SPAN_MAX_LINKS,
+        maxAttributeValueLength: Math.max(e.SPAN_ATTRIBUTE_VALUE_MAX_LENGTH, 32),
+      },
     },
     roles: e.TRACEWELL_ROLES,
     /** the trace page loads at most this many spans of a trace (the earliest) and says so */

@@ -12,6 +12,7 @@ import {
   outsideWindow,
   type WindowOptions,
 } from "@/lib/ingest/shared/accepted-window";
+import { DEFAULT_INGEST_LIMITS, type IngestLimits, TooManyRowsError } from "@/lib/ingest/shared/limits";
 import {
   canonicalAttributesJson,
   type ResourceRow,
@@ -47,7 +48,20 @@ interface Scope {
   attributesJson: string;
 }
 
-export function normalizeMetricsRequest(req: OtlpMetricsRequest, opts: WindowOptions): NormalizedMetricBatch {
+export function normalizeMetricsRequest(
+  req: OtlpMetricsRequest,
+  opts: WindowOptions & { limits?: IngestLimits },
+): NormalizedMetricBatch {
+  const maxPoints = (opts.limits ?? DEFAULT_INGEST_LIMITS).maxRowsPerRequest;
+  let total = 0;
+  for (const rm of req.resourceMetrics)
+    for (const sm of rm.scopeMetrics)
+      for (const metric of sm.metrics) total += metric.data?.dataPoints.length ?? 0;
+  if (total > maxPoints) {
+    throw new TooManyRowsError(
+      `${total} data points in one request; send at most ${maxPoints} (INGEST_MAX_SPANS_PER_REQUEST), e.g. fewer metrics per export or a smaller Collector batch size`,
+    );
+  }
   const points: MetricPointRow[] = [];
   const resources = new ResourceRows();
   const series = new SeriesRows();

@@ -6,6 +6,7 @@ import { InflightLimitError } from "@/lib/ingest/receivers/admission";
 import { IngestUnauthorizedError } from "@/lib/ingest/receivers/authorize";
 import { BudgetExhaustedError, PayloadTooLargeError } from "@/lib/ingest/receivers/read-body";
 import { IngestSaturatedError, IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
+import { TooManyRowsError } from "@/lib/ingest/shared/limits";
 import { OtlpDecodeError } from "@/lib/otlp/types";
 
 /** google.rpc.Code, numerically the gRPC status codes. */
@@ -44,7 +45,10 @@ const RULES: Rule[] = [
     (m) => `malformed OTLP request: ${m}`,
   ],
   [(e) => e instanceof IngestUnauthorizedError, { httpStatus: 401, code: RpcCode.UNAUTHENTICATED }],
-  [(e) => e instanceof PayloadTooLargeError, { httpStatus: 413, code: RpcCode.INVALID_ARGUMENT }],
+  [
+    (e) => e instanceof PayloadTooLargeError || e instanceof TooManyRowsError,
+    { httpStatus: 413, code: RpcCode.INVALID_ARGUMENT },
+  ],
   [
     (e) =>
       e instanceof IngestSaturatedError ||

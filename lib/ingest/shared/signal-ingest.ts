@@ -4,6 +4,7 @@
 import { isDatabaseMigrated } from "@/lib/db/readiness";
 import type { WindowOptions } from "@/lib/ingest/shared/accepted-window";
 import { type IngestQueue, IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
+import type { IngestLimits } from "@/lib/ingest/shared/limits";
 
 export type OtlpEncoding = "protobuf" | "json";
 
@@ -38,6 +39,8 @@ export interface SignalIngest {
 
 /** Data is accepted from now − maxPastNanos (retention) to now + maxFutureNanos (clock skew). */
 export interface IngestWindow {
+  /** and the per-request / per-span limits that apply with it */
+  limits?: IngestLimits;
   maxPastNanos: bigint;
   maxFutureNanos: bigint;
 }
@@ -51,7 +54,7 @@ export interface Normalized<Row, Ref> {
 
 export function createSignalIngest<Request, Row, Ref>(parts: {
   decode: Record<OtlpEncoding, (body: Uint8Array) => Request>;
-  normalize: (request: Request, window: WindowOptions) => Normalized<Row, Ref>;
+  normalize: (request: Request, window: WindowOptions & { limits?: IngestLimits }) => Normalized<Row, Ref>;
   queue: IngestQueue<Row, Ref>;
   window: IngestWindow;
   /** told of every stored request: rows accepted (committed) and rejected as invalid (self-metrics) */

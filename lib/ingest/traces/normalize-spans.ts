@@ -9,6 +9,12 @@ import {
   outsideWindow,
   type WindowOptions,
 } from "@/lib/ingest/shared/accepted-window";
+import {
+  DEFAULT_INGEST_LIMITS,
+  type IngestLimits,
+  limitAttributes,
+  TooManyRowsError,
+} from "@/lib/ingest/shared/limits";
 import { type ResourceRow, ResourceRows } from "@/lib/ingest/shared/normalize-resource";
 import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
 import type { NormalizedBatch, SpanRow } from "@/lib/ingest/traces/span-row";
@@ -17,7 +23,7 @@ import type { OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp
 import { cacheResultOf, cacheSystemOf } from "@/lib/semconv/cache-lookup";
 import { endpointOf, httpStatusOf } from "@/lib/semconv/endpoint-name";
 
-export type NormalizeOptions = WindowOptions;
+export type NormalizeOptions = WindowOptions & { limits?: IngestLimits };
 
 const INT32_MAX = 0x7fff_ffff;
 
@@ -25,6 +31,14 @@ export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOpti
   const spans: SpanRow[] = [];
   const resources = new ResourceRows();
   const window = acceptedWindow(opts);
+  const limits = opts.limits ?? DEFAULT_INGEST_LIMITS;
+  let total = 0;
+  for (const rs of req.resourceSpans) for (const ss of rs.scopeSpans) total += ss.spans.length;
+  if (total > limits.maxRowsPerRequest) {
+    throw new TooManyRowsError(
+      `${total} spans in one request; send at most ${limits.maxRowsPerRequest} (INGEST_MAX_SPANS_PER_REQUEST), e.g. a smaller OTEL_BSP_MAX_EXPORT_BATCH_SIZE or Collector batch size`,
+    );
+  }
   let rejectedSpans = 0;
   let firstReason = "";
   req.resourceSpans.forEach((rs, i) => {
@@ -33,7 +47,7 @@ export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOpti
       const scope = { name: cleanText(ss.scope.name) || null, version: cleanText(ss.scope.version) || null };
       ss.spans.forEach((span, k) => {
         const problem = invalidSpan(span, window);
-        if (problem === null) spans.push(toSpanRow(span, resource, scope));
+        if (problem === null) spans.push(toSpanRow(span, resource, scope, limits));
         else if (rejectedSpans++ === 0) {
           firstReason = `span ${idLabel(span.spanId)} at resourceSpans[${i}].scopeSpans[${j}].spans[${k}]: ${problem}`;
         }
@@ -51,12 +65,16 @@ function toSpanRow(
   span: OtlpSpan,
   resource: ResourceRow,
   scope: { name: string | null; version: string | null },
+  limits: IngestLimits,
 ): SpanRow {
   const parent = span.parentSpanId;
   const duration = span.endTimeUnixNano - span.startTimeUnixNano;
   const name = cleanText(span.name);
   const kind = span.kind >= 0 && span.kind <= 5 ? span.kind : 0;
-  const attributes = cleanAttributes(span.attributes);
+  const limited = limitAttributes(cleanAttributes(span.attributes), limits);
+  const attributes = limited.attributes;
+  const events = span.events.length > limits.maxEvents ? span.events.slice(0, limits.maxEvents) : span.events;
+  const links = span.links.length > limits.maxLinks ? span.links.slice(0, limits.maxLinks) : span.links;
   return {
     startTimeUnixNano: span.startTimeUnixNano,
     traceId: toBuffer(span.traceId),
@@ -76,11 +94,11 @@ function toSpanRow(
     scopeName: scope.name,
     scopeVersion: scope.version,
     attributesJson: JSON.stringify(attributes),
-    eventsJson: span.events.length === 0 ? null : JSON.stringify(span.events.map(eventJson)),
-    linksJson: span.links.length === 0 ? null : JSON.stringify(span.links.map(linkJson)),
-    droppedAttributesCount: Math.min(span.droppedAttributesCount, INT32_MAX),
-    droppedEventsCount: Math.min(span.droppedEventsCount, INT32_MAX),
-    droppedLinksCount: Math.min(span.droppedLinksCount, INT32_MAX),
+    eventsJson: events.length === 0 ? null : JSON.stringify(events.map((event) => eventJson(event, limits))),
+    linksJson: links.length === 0 ? null : JSON.stringify(links.map((link) => linkJson(link, limits))),
+    droppedAttributesCount: Math.min(span.droppedAttributesCount + limited.dropped, INT32_MAX),
+    droppedEventsCount: Math.min(span.droppedEventsCount + (span.events.length - events.length), INT32_MAX),
+    droppedLinksCount: Math.min(span.droppedLinksCount + (span.links.length - links.length), INT32_MAX),
     endpoint: endpointOf(kind, name, attributes),
     httpStatusCode: httpStatusOf(attributes),
     ...cacheFields(kind, attributes),
@@ -110,23 +128,27 @@ function invalidSpan(span: OtlpSpan, window: AcceptedWindow): string | null {
   return outsideWindow("start time", span.startTimeUnixNano, window);
 }
 
-function eventJson(event: OtlpEvent) {
+function eventJson(event: OtlpEvent, limits: IngestLimits) {
+  const limited = limitAttributes(cleanAttributes(event.attributes), limits);
+  const dropped = event.droppedAttributesCount + limited.dropped;
   return {
     name: cleanText(event.name),
     timeUnixNano: event.timeUnixNano.toString(),
-    attributes: cleanAttributes(event.attributes),
-    ...(event.droppedAttributesCount > 0 ? { droppedAttributesCount: event.droppedAttributesCount } : {}),
+    attributes: limited.attributes,
+    ...(dropped > 0 ? { droppedAttributesCount: dropped } : {}),
   };
 }
 
-function linkJson(link: OtlpLink) {
+function linkJson(link: OtlpLink, limits: IngestLimits) {
   const traceState = cleanText(link.traceState);
+  const limited = limitAttributes(cleanAttributes(link.attributes), limits);
+  const dropped = link.droppedAttributesCount + limited.dropped;
   return {
     traceId: toBuffer(link.traceId).toString("hex"),
     spanId: toBuffer(link.spanId).toString("hex"),
     ...(traceState !== "" ? { traceState } : {}),
-    attributes: cleanAttributes(link.attributes),
-    ...(link.droppedAttributesCount > 0 ? { droppedAttributesCount: link.droppedAttributesCount } : {}),
+    attributes: limited.attributes,
+    ...(dropped > 0 ? { droppedAttributesCount: dropped } : {}),
     ...(link.flags !== 0 ? { flags: link.flags } : {}),
   };
 }
