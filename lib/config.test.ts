@@ -21,3 +21,23 @@ describe("loadConfig", () => {
     );
   });
 });
+
+describe("redaction settings", () => {
+  it("are on by default with no extra keys or patterns; REDACTION=off turns them off", () => {
+    expect(loadConfig({}).ingest.redaction).toEqual({ enabled: true, keys: [], patterns: [] });
+    expect(loadConfig({ REDACTION: "off" }).ingest.redaction.enabled).toBe(false);
+  });
+
+  it("read extra keys as a comma list and value patterns as a JSON array of valid regular expressions", () => {
+    const config = loadConfig({
+      REDACT_ATTRIBUTE_KEYS: "ssn, x-internal ,",
+      REDACT_VALUE_PATTERNS: '["\\\\d{16}"]',
+    });
+    expect(config.ingest.redaction.keys).toEqual(["ssn", "x-internal"]);
+    expect(config.ingest.redaction.patterns).toEqual(["\\d{16}"]);
+    expect(() => loadConfig({ REDACT_VALUE_PATTERNS: "\\d{16}" })).toThrow(
+      /REDACT_VALUE_PATTERNS[\s\S]*JSON array/,
+    );
+    expect(() => loadConfig({ REDACT_VALUE_PATTERNS: '["("]' })).toThrow(/is not a regular expression/);
+  });
+});

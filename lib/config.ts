@@ -87,6 +87,48 @@ const envSchema = z.object({
   SPAN_MAX_EVENTS: positiveInt(128),
   SPAN_MAX_LINKS: positiveInt(128),
   SPAN_ATTRIBUTE_VALUE_MAX_LENGTH: positiveInt(16_384),
+  // Redaction at ingest (lib/ingest/shared/redaction.ts): on unless "off".
+  REDACTION: z.enum(["on", "off"]).default("on"),
+  REDACT_ATTRIBUTE_KEYS: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((key) => key.trim())
+        .filter((key) => key !== ""),
+    ),
+  REDACT_VALUE_PATTERNS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      if (text.trim() === "") return [];
+      let patterns: unknown;
+      try {
+        patterns = JSON.parse(text);
+      } catch {
+        patterns = null;
+      }
+      if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) {
+        ctx.addIssue({
+          code: "custom",
+          message: 'must be a JSON array of regular expressions, e.g. ["\\\\b\\\\d{16}\\\\b"]',
+        });
+        return z.NEVER;
+      }
+      for (const pattern of patterns as string[]) {
+        try {
+          new RegExp(pattern, "g");
+        } catch (error) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${pattern}" is not a regular expression: ${(error as Error).message}`,
+          });
+          return z.NEVER;
+        }
+      }
+      return patterns as string[];
+    }),
   SPAN_RETENTION: duration("7d"),
   ROLLUP_RETENTION: duration("90d"),
   MAX_DISK_BYTES: byteSize,
@@ -170,6 +212,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       // Spans older than their retention would be deleted at once: refuse them on arrival.
       maxPastNanos: BigInt(e.SPAN_RETENTION) * 1_000_000n,
       maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
+      /** redaction at ingest (lib/ingest/shared/redaction.ts) */
+      redaction: {
+        enabled: e.REDACTION === "on",
+        keys: e.REDACT_ATTRIBUTE_KEYS,
+        patterns: e.REDACT_VALUE_PATTERNS,
+      },
       /** per request and per span (lib/ingest/shared/limits.ts) */
       limits: {
         maxRowsPerRequest: e.INGEST_MAX_SPANS_PER_REQUEST,

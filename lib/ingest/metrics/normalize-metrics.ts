@@ -18,7 +18,13 @@ import {
   type ResourceRow,
   ResourceRows,
 } from "@/lib/ingest/shared/normalize-resource";
-import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
+import {
+  type RedactionOptions,
+  type Redactor,
+  redactorFor,
+  storedAttributes,
+} from "@/lib/ingest/shared/redaction";
+import { cleanText } from "@/lib/ingest/shared/sanitize";
 import type { Attributes } from "@/lib/model/attribute-value";
 import { MetricType } from "@/lib/model/metric-type";
 import { doubleValue } from "@/lib/otlp/attribute-value";
@@ -50,7 +56,7 @@ interface Scope {
 
 export function normalizeMetricsRequest(
   req: OtlpMetricsRequest,
-  opts: WindowOptions & { limits?: IngestLimits },
+  opts: WindowOptions & { limits?: IngestLimits; redaction?: RedactionOptions },
 ): NormalizedMetricBatch {
   const maxPoints = (opts.limits ?? DEFAULT_INGEST_LIMITS).maxRowsPerRequest;
   let total = 0;
@@ -63,8 +69,9 @@ export function normalizeMetricsRequest(
     );
   }
   const points: MetricPointRow[] = [];
-  const resources = new ResourceRows();
-  const series = new SeriesRows();
+  const redactor = redactorFor(opts.redaction);
+  const resources = new ResourceRows(redactor);
+  const series = new SeriesRows(redactor);
   const window = acceptedWindow(opts);
   let rejected = 0;
   let firstReason = "";
@@ -75,7 +82,7 @@ export function normalizeMetricsRequest(
       const scope = {
         name: cleanText(sm.scope.name) || null,
         version: cleanText(sm.scope.version) || null,
-        attributesJson: canonicalAttributesJson(cleanAttributes(sm.scope.attributes ?? {})),
+        attributesJson: canonicalAttributesJson(storedAttributes(sm.scope.attributes ?? {}, redactor)),
       };
       sm.metrics.forEach((metric, k) => {
         const at = `resourceMetrics[${i}].scopeMetrics[${j}].metrics[${k}]`;
@@ -89,7 +96,7 @@ export function normalizeMetricsRequest(
           const problem = name === "" ? "the metric name is empty" : invalidPoint(data.type, point, window);
           if (problem === null) {
             const row = series.rowFor(resource, scope, metric, name, data, point.attributes);
-            points.push(toPointRow(row.seriesId, data.type, point));
+            points.push(toPointRow(row.seriesId, data.type, point, redactor));
           } else if (rejected++ === 0) {
             firstReason = `metric "${name}" at ${at}.dataPoints[${l}]: ${problem}`;
           }
@@ -115,6 +122,8 @@ class SeriesRows {
   readonly rows: MetricSeriesRow[] = [];
   private readonly byIdentity = new Map<string, MetricSeriesRow>();
 
+  constructor(private readonly redactor: Redactor | null) {}
+
   rowFor(
     resource: ResourceRow,
     scope: Scope,
@@ -123,7 +132,7 @@ class SeriesRows {
     data: OtlpMetricData,
     attributes: Attributes,
   ): MetricSeriesRow {
-    const attributesJson = canonicalAttributesJson(cleanAttributes(attributes));
+    const attributesJson = canonicalAttributesJson(storedAttributes(attributes, this.redactor));
     const metricType = MetricType[data.type];
     const aggregationTemporality = "aggregationTemporality" in data ? data.aggregationTemporality : 0;
     const isMonotonic = data.type === "sum" && data.isMonotonic;
@@ -160,7 +169,7 @@ class SeriesRows {
         isMonotonic,
         attributesJson,
         scopeAttributesJson: scope.attributesJson,
-        metadataJson: canonicalAttributesJson(cleanAttributes(metric.metadata)),
+        metadataJson: canonicalAttributesJson(storedAttributes(metric.metadata, this.redactor)),
       };
       this.byIdentity.set(identity, row);
       this.rows.push(row);
@@ -188,7 +197,12 @@ function invalidPoint(type: OtlpMetricType, point: Point, window: AcceptedWindow
   return null;
 }
 
-function toPointRow(seriesId: bigint, type: OtlpMetricType, point: Point): MetricPointRow {
+function toPointRow(
+  seriesId: bigint,
+  type: OtlpMetricType,
+  point: Point,
+  redactor: Redactor | null,
+): MetricPointRow {
   const row: MetricPointRow = {
     seriesId,
     timeUnixNano: point.timeUnixNano,
@@ -209,7 +223,7 @@ function toPointRow(seriesId: bigint, type: OtlpMetricType, point: Point): Metri
         row.intValue = p.value;
         row.value = Number(p.value);
       } else row.value = p.value;
-      row.exemplarsJson = exemplarsJson(p.exemplars);
+      row.exemplarsJson = exemplarsJson(p.exemplars, redactor);
       break;
     }
     case "histogram": {
@@ -222,7 +236,7 @@ function toPointRow(seriesId: bigint, type: OtlpMetricType, point: Point): Metri
         explicitBounds: p.explicitBounds.map(doubleValue),
         bucketCounts: p.bucketCounts.map(String),
       });
-      row.exemplarsJson = exemplarsJson(p.exemplars);
+      row.exemplarsJson = exemplarsJson(p.exemplars, redactor);
       break;
     }
     case "exponentialHistogram": {
@@ -238,7 +252,7 @@ function toPointRow(seriesId: bigint, type: OtlpMetricType, point: Point): Metri
         positive: bucketsJson(p.positive),
         negative: bucketsJson(p.negative),
       });
-      row.exemplarsJson = exemplarsJson(p.exemplars);
+      row.exemplarsJson = exemplarsJson(p.exemplars, redactor);
       break;
     }
     case "summary": {
@@ -257,8 +271,8 @@ function toPointRow(seriesId: bigint, type: OtlpMetricType, point: Point): Metri
   return row;
 }
 
-function exemplarsJson(exemplars: OtlpExemplar[]): string | null {
-  return exemplars.length === 0 ? null : JSON.stringify(exemplars.map(exemplarJson));
+function exemplarsJson(exemplars: OtlpExemplar[], redactor: Redactor | null): string | null {
+  return exemplars.length === 0 ? null : JSON.stringify(exemplars.map((e) => exemplarJson(e, redactor)));
 }
 
 function optional(key: string, value: number | null): Record<string, number | string> {
@@ -269,13 +283,13 @@ function bucketsJson(buckets: OtlpExponentialBuckets) {
   return { offset: buckets.offset, bucketCounts: buckets.bucketCounts.map(String) };
 }
 
-function exemplarJson(exemplar: OtlpExemplar) {
+function exemplarJson(exemplar: OtlpExemplar, redactor: Redactor | null) {
   return {
     timeUnixNano: exemplar.timeUnixNano.toString(),
     ...numberValueJson(exemplar.value),
     ...(exemplar.traceId.length === 16 ? { traceId: hex(exemplar.traceId) } : {}),
     ...(exemplar.spanId.length === 8 ? { spanId: hex(exemplar.spanId) } : {}),
-    filteredAttributes: cleanAttributes(exemplar.filteredAttributes),
+    filteredAttributes: storedAttributes(exemplar.filteredAttributes, redactor),
   };
 }
 

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Attributes } from "@/lib/model/attribute-value";
 import type { OtlpResource } from "@/lib/otlp/types";
-import { cleanAttributes } from "./sanitize";
+import { type Redactor, storedAttributes } from "./redaction";
 
 /** One row of `resources`: a distinct OTLP Resource, shared by spans and metric series. */
 export interface ResourceRow {
@@ -39,8 +39,11 @@ export class ResourceRows {
   readonly rows: ResourceRow[] = [];
   private readonly byJson = new Map<string, ResourceRow>();
 
+  /** `redactor`: resource attributes are redacted like span attributes (null: REDACTION=off). */
+  constructor(private readonly redactor: Redactor | null) {}
+
   rowFor(resource: OtlpResource): ResourceRow {
-    const attributes = cleanAttributes(resource.attributes);
+    const attributes = storedAttributes(resource.attributes, this.redactor);
     const attributesJson = canonicalAttributesJson(attributes);
     let row = this.byJson.get(attributesJson);
     if (row === undefined) {

@@ -5,6 +5,7 @@ import { isDatabaseMigrated } from "@/lib/db/readiness";
 import type { WindowOptions } from "@/lib/ingest/shared/accepted-window";
 import { type IngestQueue, IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
 import type { IngestLimits } from "@/lib/ingest/shared/limits";
+import type { RedactionOptions } from "@/lib/ingest/shared/redaction";
 
 export type OtlpEncoding = "protobuf" | "json";
 
@@ -39,8 +40,9 @@ export interface SignalIngest {
 
 /** Data is accepted from now − maxPastNanos (retention) to now + maxFutureNanos (clock skew). */
 export interface IngestWindow {
-  /** and the per-request / per-span limits that apply with it */
+  /** and the per-request / per-span limits and the redaction that apply with it */
   limits?: IngestLimits;
+  redaction?: RedactionOptions;
   maxPastNanos: bigint;
   maxFutureNanos: bigint;
 }
@@ -54,7 +56,10 @@ export interface Normalized<Row, Ref> {
 
 export function createSignalIngest<Request, Row, Ref>(parts: {
   decode: Record<OtlpEncoding, (body: Uint8Array) => Request>;
-  normalize: (request: Request, window: WindowOptions & { limits?: IngestLimits }) => Normalized<Row, Ref>;
+  normalize: (
+    request: Request,
+    window: WindowOptions & { limits?: IngestLimits; redaction?: RedactionOptions },
+  ) => Normalized<Row, Ref>;
   queue: IngestQueue<Row, Ref>;
   window: IngestWindow;
   /** told of every stored request: rows accepted (committed) and rejected as invalid (self-metrics) */

@@ -16,20 +16,27 @@ import {
   TooManyRowsError,
 } from "@/lib/ingest/shared/limits";
 import { type ResourceRow, ResourceRows } from "@/lib/ingest/shared/normalize-resource";
-import { cleanAttributes, cleanText } from "@/lib/ingest/shared/sanitize";
+import {
+  type RedactionOptions,
+  type Redactor,
+  redactorFor,
+  storedAttributes,
+} from "@/lib/ingest/shared/redaction";
+import { cleanText } from "@/lib/ingest/shared/sanitize";
 import type { NormalizedBatch, SpanRow } from "@/lib/ingest/traces/span-row";
 import type { Attributes } from "@/lib/model/attribute-value";
 import type { OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp/types";
 import { cacheResultOf, cacheSystemOf } from "@/lib/semconv/cache-lookup";
 import { endpointOf, httpStatusOf } from "@/lib/semconv/endpoint-name";
 
-export type NormalizeOptions = WindowOptions & { limits?: IngestLimits };
+export type NormalizeOptions = WindowOptions & { limits?: IngestLimits; redaction?: RedactionOptions };
 
 const INT32_MAX = 0x7fff_ffff;
 
 export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOptions): NormalizedBatch {
   const spans: SpanRow[] = [];
-  const resources = new ResourceRows();
+  const redactor = redactorFor(opts.redaction);
+  const resources = new ResourceRows(redactor);
   const window = acceptedWindow(opts);
   const limits = opts.limits ?? DEFAULT_INGEST_LIMITS;
   let total = 0;
@@ -47,7 +54,7 @@ export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOpti
       const scope = { name: cleanText(ss.scope.name) || null, version: cleanText(ss.scope.version) || null };
       ss.spans.forEach((span, k) => {
         const problem = invalidSpan(span, window);
-        if (problem === null) spans.push(toSpanRow(span, resource, scope, limits));
+        if (problem === null) spans.push(toSpanRow(span, resource, scope, limits, redactor));
         else if (rejectedSpans++ === 0) {
           firstReason = `span ${idLabel(span.spanId)} at resourceSpans[${i}].scopeSpans[${j}].spans[${k}]: ${problem}`;
         }
@@ -66,12 +73,13 @@ function toSpanRow(
   resource: ResourceRow,
   scope: { name: string | null; version: string | null },
   limits: IngestLimits,
+  redactor: Redactor | null,
 ): SpanRow {
   const parent = span.parentSpanId;
   const duration = span.endTimeUnixNano - span.startTimeUnixNano;
   const name = cleanText(span.name);
   const kind = span.kind >= 0 && span.kind <= 5 ? span.kind : 0;
-  const limited = limitAttributes(cleanAttributes(span.attributes), limits);
+  const limited = limitAttributes(storedAttributes(span.attributes, redactor), limits);
   const attributes = limited.attributes;
   const events = span.events.length > limits.maxEvents ? span.events.slice(0, limits.maxEvents) : span.events;
   const links = span.links.length > limits.maxLinks ? span.links.slice(0, limits.maxLinks) : span.links;
@@ -94,8 +102,10 @@ function toSpanRow(
     scopeName: scope.name,
     scopeVersion: scope.version,
     attributesJson: JSON.stringify(attributes),
-    eventsJson: events.length === 0 ? null : JSON.stringify(events.map((event) => eventJson(event, limits))),
-    linksJson: links.length === 0 ? null : JSON.stringify(links.map((link) => linkJson(link, limits))),
+    eventsJson:
+      events.length === 0 ? null : JSON.stringify(events.map((event) => eventJson(event, limits, redactor))),
+    linksJson:
+      links.length === 0 ? null : JSON.stringify(links.map((link) => linkJson(link, limits, redactor))),
     droppedAttributesCount: Math.min(span.droppedAttributesCount + limited.dropped, INT32_MAX),
     droppedEventsCount: Math.min(span.droppedEventsCount + (span.events.length - events.length), INT32_MAX),
     droppedLinksCount: Math.min(span.droppedLinksCount + (span.links.length - links.length), INT32_MAX),
@@ -128,8 +138,8 @@ function invalidSpan(span: OtlpSpan, window: AcceptedWindow): string | null {
   return outsideWindow("start time", span.startTimeUnixNano, window);
 }
 
-function eventJson(event: OtlpEvent, limits: IngestLimits) {
-  const limited = limitAttributes(cleanAttributes(event.attributes), limits);
+function eventJson(event: OtlpEvent, limits: IngestLimits, redactor: Redactor | null) {
+  const limited = limitAttributes(storedAttributes(event.attributes, redactor), limits);
   const dropped = event.droppedAttributesCount + limited.dropped;
   return {
     name: cleanText(event.name),
@@ -139,9 +149,9 @@ function eventJson(event: OtlpEvent, limits: IngestLimits) {
   };
 }
 
-function linkJson(link: OtlpLink, limits: IngestLimits) {
+function linkJson(link: OtlpLink, limits: IngestLimits, redactor: Redactor | null) {
   const traceState = cleanText(link.traceState);
-  const limited = limitAttributes(cleanAttributes(link.attributes), limits);
+  const limited = limitAttributes(storedAttributes(link.attributes, redactor), limits);
   const dropped = link.droppedAttributesCount + limited.dropped;
   return {
     traceId: toBuffer(link.traceId).toString("hex"),
