@@ -1,0 +1,43 @@
+// GET /api/insights response contract, shared by the route handler, useInsights and the pages.
+import { z } from "zod";
+
+export const insightKindSchema = z.enum(["n_plus_one", "sequential_calls", "slow_query"]);
+
+export const insightExampleSchema = z.object({
+  traceId: z.string(),
+  /** the offending spans, to highlight in the trace */
+  spanIds: z.array(z.string()),
+  timeSavedMs: z.number(),
+});
+
+export const insightSchema = z.object({
+  kind: insightKindSchema,
+  service: z.string(),
+  endpoint: z.string(),
+  /** the normalised statement or URL; for sequential calls the calls' keys joined by " | " */
+  key: z.string(),
+  /** requests in the window that show it */
+  requests: z.number().int(),
+  /** all requests of the endpoint in the window */
+  endpointRequests: z.number().int(),
+  /** requests / endpointRequests */
+  share: z.number(),
+  /** most calls seen in one request */
+  maxCount: z.number().int(),
+  /** what fixing it would save per affected request, on average */
+  timeSavedMs: z.number(),
+  totalTimeSavedMs: z.number(),
+  /** the affected requests that would save the most, most first */
+  examples: z.array(insightExampleSchema),
+});
+
+export const insightsResponseSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  /** ranked by totalTimeSavedMs, most first */
+  findings: z.array(insightSchema),
+});
+
+export type InsightKind = z.infer<typeof insightKindSchema>;
+export type Insight = z.infer<typeof insightSchema>;
+export type InsightsResponse = z.infer<typeof insightsResponseSchema>;
