@@ -35,7 +35,7 @@ const nothingCollapsed: ReadonlySet<string> = new Set();
 function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse }) {
   const tree = useMemo(() => buildSpanTree(trace.spans), [trace.spans]);
   const summary = useMemo(() => summarizeTrace(tree), [tree]);
-  const { selectedSpanId, select } = useSpanSelection();
+  const { selectedSpanId, highlighted, select } = useSpanSelection();
   const [collapsed, setCollapsed] = useState(nothingCollapsed);
 
   // A selection made elsewhere (a pasted link, a span link, the parent button) may sit under a
@@ -107,6 +107,7 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
           waterfall={waterfall}
           traceDurationMs={summary.durationMs}
           selectedSpanId={selectedSpanId}
+          highlighted={highlighted}
           onSelect={select}
           onToggle={toggle}
         />

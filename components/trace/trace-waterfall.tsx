@@ -11,6 +11,8 @@ interface TraceWaterfallProps {
   waterfall: WaterfallRows;
   traceDurationMs: Millis;
   selectedSpanId: string | null;
+  /** spans to mark (`?highlight=`): an insight's offending spans */
+  highlighted?: ReadonlySet<string>;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string, expand: boolean) => void;
 }
@@ -25,6 +27,7 @@ export function TraceWaterfall({
   waterfall,
   traceDurationMs,
   selectedSpanId,
+  highlighted,
   onSelect,
   onToggle,
 }: TraceWaterfallProps) {
@@ -163,6 +166,7 @@ export function TraceWaterfall({
         rowIndex={i}
         traceDurationMs={traceDurationMs}
         selected={i === selectedRow}
+        highlighted={highlighted?.has(row.span.spanId) ?? false}
         tabbable={i === tabbableIndex}
         onSelect={onSelect}
         onToggle={onToggle}

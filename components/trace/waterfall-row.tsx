@@ -12,6 +12,8 @@ interface WaterfallRowViewProps {
   rowIndex: number;
   traceDurationMs: Millis;
   selected: boolean;
+  /** one of the spans the link pointed at (`?highlight=`) */
+  highlighted: boolean;
   /** the one row reached by Tab (roving tabindex) */
   tabbable: boolean;
   onSelect: (spanId: string) => void;
@@ -24,6 +26,7 @@ export const WaterfallRowView = memo(function WaterfallRowView({
   rowIndex,
   traceDurationMs,
   selected,
+  highlighted,
   tabbable,
   onSelect,
   onToggle,
@@ -44,6 +47,7 @@ export const WaterfallRowView = memo(function WaterfallRowView({
     duration,
     isError ? "error" : null,
     parentMissing ? "parent missing" : null,
+    highlighted ? "highlighted" : null,
   ]
     .filter(Boolean)
     .join(", ");
@@ -60,10 +64,15 @@ export const WaterfallRowView = memo(function WaterfallRowView({
       data-span-id={span.spanId}
       data-row-index={rowIndex}
       data-status={isError ? "error" : undefined}
+      data-highlighted={highlighted ? "true" : undefined}
       onClick={() => onSelect(span.spanId)}
       className={`${waterfallColumns} absolute inset-x-0 cursor-pointer border-l-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
-        selected ? "bg-blue-100 dark:bg-blue-900/50" : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
-      } ${isError ? "border-l-red-600" : "border-l-transparent"}`}
+        selected
+          ? "bg-blue-100 dark:bg-blue-900/50"
+          : highlighted
+            ? "bg-amber-50 hover:bg-amber-100 dark:bg-amber-950/40 dark:hover:bg-amber-900/40"
+            : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
+      } ${isError ? "border-l-red-600" : highlighted ? "border-l-amber-500" : "border-l-transparent"}`}
       style={{ top: rowIndex * rowHeightPx, height: rowHeightPx }}
     >
       <div className="flex min-w-0 items-center gap-1.5 pr-2 pl-2">
