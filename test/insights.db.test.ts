@@ -10,6 +10,7 @@
 //   GET /products/sequential → GET /stock, then GET /price (undici CLIENT) → sequential_calls
 //                                                      twin: /products/parallel (Promise.all)
 //   GET /orders/search → SELECT pg_sleep(0.6)        → slow_query
+//   GET /stock/:sku → cache get (cache.hit), on a miss SELECT pg_sleep(0.1) → cache_miss_cost
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -52,7 +53,9 @@ beforeAll(async () => {
     "/products/parallel",
   ];
   for (let round = 0; round < 2; round++) {
-    for (const path of paths) expect((await fetch(`${url}${path}`)).status, path).toBe(200);
+    for (const path of [...paths, `/stock/${2 * round}`, `/stock/${2 * round + 1}`]) {
+      expect((await fetch(`${url}${path}`)).status, path).toBe(200);
+    }
   }
   child.removeAllListeners("exit");
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -77,13 +80,14 @@ describe("GET /api/insights", () => {
     const findings = await eventually(async () => {
       const found = await insights();
       expect(summary(found)).toEqual([
+        "cache_miss_cost GET /stock/:sku",
         "n_plus_one GET /orders/n-plus-one",
         "sequential_calls GET /products/sequential",
         "slow_query GET /orders/search",
       ]);
       return found;
     }, 60_000);
-    for (const finding of findings) {
+    for (const finding of findings.filter((f) => f.kind !== "cache_miss_cost")) {
       expect(finding.requests, finding.kind).toBe(2);
       expect(finding.endpointRequests, finding.kind).toBe(2);
       expect(finding.share).toBe(1);
@@ -106,6 +110,16 @@ describe("GET /api/insights", () => {
     const slow = findings.find((f) => f.kind === "slow_query") as Insight;
     expect(slow.key).toBe("SELECT pg_sleep(?) AS slow_search");
     expect(slow.timeSavedMs).toBeGreaterThanOrEqual(100);
+  });
+
+  it("prices the cache misses: missed requests against hit-only ones, from the cache rollups", async () => {
+    const [cache, ...others] = await insights("&endpoint=GET%20/stock/:sku");
+    expect(others).toEqual([]);
+    expect(cache).toMatchObject({ kind: "cache_miss_cost", requests: 2, endpointRequests: 4, share: 0.5 });
+    expect(cache?.cache?.missedP50Ms).toBeGreaterThanOrEqual(90);
+    expect(cache?.timeSavedMs).toBeGreaterThanOrEqual(80);
+    expect(cache?.totalTimeSavedMs).toBeCloseTo((cache?.timeSavedMs ?? 0) * 2, 6);
+    expect(cache?.examples).toHaveLength(2);
   });
 
   it("each example names a trace whose offending spans are the repeated queries", async () => {

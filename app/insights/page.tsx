@@ -6,7 +6,7 @@ import { AppHeader } from "@/components/layout/app-header";
 
 export const metadata: Metadata = { title: "Insights" };
 
-/** `/insights?range=1h&service=…`: N+1 calls, sequential calls and slow queries, most time to save first. */
+/** `/insights?range=1h&service=…`: N+1 calls, sequential calls, slow queries and cache misses, most time to save first. */
 export default function InsightsPage() {
   return (
     <>

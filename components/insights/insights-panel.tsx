@@ -7,7 +7,7 @@ import type { TimeRange } from "@/lib/url-state/time-range";
 
 const TITLE = "Insights";
 const DESCRIPTION =
-  "N+1 calls, sequential calls and slow queries found in this endpoint's traces, most time to save first. Examples open the trace with the offending spans highlighted.";
+  "N+1 calls, sequential calls, slow queries and cache misses found in this endpoint's traces, most time to save first. Examples open the trace with the offending spans highlighted.";
 
 /** An endpoint's own findings (GET /api/insights?service=&endpoint=), for the endpoint page. */
 export function InsightsPanel({

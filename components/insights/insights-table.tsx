@@ -8,6 +8,7 @@ export const INSIGHT_KIND_LABELS: Record<InsightKind, string> = {
   n_plus_one: "N+1 calls",
   sequential_calls: "Sequential calls",
   slow_query: "Slow query",
+  cache_miss_cost: "Cache misses",
 };
 
 const ms = (value: number) => formatDuration(value as Millis);

@@ -104,7 +104,7 @@ function InsightsContent({ range }: { range: TimeRange }) {
   return (
     <DashboardShell
       title="Insights"
-      subtitle={`N+1 calls, sequential calls, slow queries · ${describeTimeRange(range)}`}
+      subtitle={`N+1 calls, sequential calls, slow queries, cache misses · ${describeTimeRange(range)}`}
       toolbar={toolbar}
     >
       {body}

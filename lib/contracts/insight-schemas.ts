@@ -1,7 +1,7 @@
 // GET /api/insights response contract, shared by the route handler, useInsights and the pages.
 import { z } from "zod";
 
-export const insightKindSchema = z.enum(["n_plus_one", "sequential_calls", "slow_query"]);
+export const insightKindSchema = z.enum(["n_plus_one", "sequential_calls", "slow_query", "cache_miss_cost"]);
 
 export const insightExampleSchema = z.object({
   traceId: z.string(),
@@ -14,7 +14,7 @@ export const insightSchema = z.object({
   kind: insightKindSchema,
   service: z.string(),
   endpoint: z.string(),
-  /** the normalised statement or URL; for sequential calls the calls' keys joined by " | " */
+  /** the normalised statement or URL; for sequential calls the calls' keys joined by " | "; for cache_miss_cost a fixed label */
   key: z.string(),
   /** requests in the window that show it */
   requests: z.number().int(),
@@ -27,7 +27,11 @@ export const insightSchema = z.object({
   /** what fixing it would save per affected request, on average */
   timeSavedMs: z.number(),
   totalTimeSavedMs: z.number(),
-  /** the affected requests that would save the most, most first */
+  /** cache_miss_cost only: latency of requests that missed at least once against those that only hit */
+  cache: z
+    .object({ missedP50Ms: z.number(), missedP95Ms: z.number(), hitP50Ms: z.number(), hitP95Ms: z.number() })
+    .optional(),
+  /** the affected requests that would save the most, most first (for cache_miss_cost: the slowest missed requests) */
   examples: z.array(insightExampleSchema),
 });
 

@@ -1,4 +1,5 @@
-// The detectors' findings in a window (trace_findings, written by lib/analysis/insights), one per
+// The detectors' findings in a window (trace_findings, written by lib/analysis/insights) and the
+// cache misses' cost (get-cache-miss-costs.ts), one per
 // service, endpoint, kind and normalised call, ranked by the total time a fix would save
 // (GET /api/insights). Each carries the endpoint's request count for its share, and the examples
 // that would save the most with their offending span ids.
@@ -10,6 +11,7 @@ import {
   insightKindSchema,
 } from "@/lib/contracts/insight-schemas";
 import { type Db, sql } from "@/lib/db/sql";
+import { getCacheMissCosts } from "@/lib/queries/insights/get-cache-miss-costs";
 
 const EXAMPLES = 3;
 const NANOS_PER_MS = 1e6;
@@ -37,8 +39,9 @@ export interface InsightsQuery {
 export async function getInsights(db: Db, query: InsightsQuery): Promise<InsightsResponse> {
   const from = BigInt(query.from) * 1_000_000n;
   const to = BigInt(query.to) * 1_000_000n;
-  const rows = await db.many(
-    sql`WITH grouped AS (
+  const [rows, cacheMissCosts] = await Promise.all([
+    db.many(
+      sql`WITH grouped AS (
           SELECT kind, service_name, endpoint, call_key,
                  count(*) AS requests, max(call_count) AS max_count, sum(time_saved_nano) AS total_saved,
                  (array_agg(encode(trace_id, 'hex') || ':' || time_saved_nano || ':' ||
@@ -58,9 +61,14 @@ export async function getInsights(db: Db, query: InsightsQuery): Promise<Insight
           WHERE s.service_name = g.service_name AND s.endpoint = g.endpoint
             AND s.start_time_unix_nano >= ${from} AND s.start_time_unix_nano < ${to}) e
         ORDER BY g.total_saved DESC, g.kind, g.service_name, g.endpoint, g.call_key`,
-    FindingRow,
-  );
-  return { from: query.from, to: query.to, findings: rows.map(toInsight) };
+      FindingRow,
+    ),
+    getCacheMissCosts(db, query),
+  ]);
+  const findings = [...rows.map(toInsight), ...cacheMissCosts]
+    .sort((a, b) => b.totalTimeSavedMs - a.totalTimeSavedMs)
+    .slice(0, query.limit);
+  return { from: query.from, to: query.to, findings };
 }
 
 function toInsight(row: z.infer<typeof FindingRow>): Insight {
