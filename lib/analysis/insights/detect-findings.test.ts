@@ -4,9 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { detectFindings } from "@/lib/analysis/insights/detect-findings";
 import { DEFAULT_THRESHOLDS } from "@/lib/analysis/insights/finding";
-import { normalizeStatement } from "@/lib/analysis/insights/normalize-statement";
+import { callKeyOf, normalizeStatement } from "@/lib/analysis/insights/normalize-statement";
 import type { AnalysisSpan } from "@/lib/analysis/trace-analyzer";
 import type { Attributes } from "@/lib/model/attribute-value";
+import { clientCallOf } from "@/lib/semconv/client-call";
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -80,6 +81,21 @@ describe("normalizeStatement", () => {
   });
 });
 
+describe("callKeyOf", () => {
+  it.each([
+    [
+      "a code with digits in the path",
+      "http://pricing:8080/prices/SKU-0037",
+      "GET http://pricing:8080/prices/{id}",
+    ],
+    ["a host with a port and no path", "http://pricing:8080", "GET http://pricing:8080/"],
+    ["a bare path", "/stock/A1", "GET /stock/{id}"],
+  ])("templates %s", (_, url, expected) => {
+    const call = clientCallOf(CLIENT, { "http.request.method": "GET", "url.full": url });
+    expect(call && callKeyOf(call)).toBe(expected);
+  });
+});
+
 describe("n_plus_one", () => {
   it("flags 5 repeated queries under an express handler, pool connects interleaved", () => {
     /*
@@ -117,11 +133,11 @@ describe("n_plus_one", () => {
   it("flags repeated HTTP calls to one parameterised URL", () => {
     /*
      * GET /customers/:id/orders   SERVER
-     * ├── GET http://pricing/prices/1   CLIENT 20 ms
-     * ├── … /prices/2 … /prices/6       (6 calls, 120 ms)
+     * ├── GET http://pricing:8080/prices/SKU-001   CLIENT 20 ms
+     * ├── … /prices/SKU-002 … /prices/SKU-006       (6 calls, 120 ms; codes with digits are ids)
      */
     const calls = Array.from({ length: 6 }, (_, i) =>
-      fetchCall(`f${i}`, "root", i * 21, 20, `http://pricing:8080/prices/${i + 1}?currency=EUR`),
+      fetchCall(`f${i}`, "root", i * 21, 20, `http://pricing:8080/prices/SKU-00${i + 1}?currency=EUR`),
     );
     const [finding] = detectFindings([server("root", 130), ...calls], DEFAULT_THRESHOLDS);
     expect(finding).toMatchObject({

@@ -28,10 +28,22 @@ export function callKeyOf(call: ClientCall): string | null {
     case "db":
       return call.statement === null ? null : normalizeStatement(call.statement);
     case "http":
-      return call.target === null ? null : `${call.method ?? "?"} ${call.target}`;
+      return call.target === null ? null : `${call.method ?? "?"} ${templateDigitSegments(call.target)}`;
     case "rpc":
       return call.service === null && call.method === null
         ? null
         : `${call.service ?? "?"}/${call.method ?? "?"}`;
   }
+}
+
+/**
+ * Path segments holding a digit are parameters too ("/prices/SKU-0037" → "/prices/{id}"): the
+ * endpoint templating keeps short codes like these, but a call key must not split per value.
+ */
+function templateDigitSegments(target: string): string {
+  const scheme = target.indexOf("//");
+  // the path starts at the first "/" after the host (or at 0 for a bare path); no path: unchanged
+  const pathStart = scheme < 0 ? 0 : target.indexOf("/", scheme + 2);
+  if (pathStart < 0) return target;
+  return target.slice(0, pathStart) + target.slice(pathStart).replace(/(?<=\/)[^/]*\d[^/]*/g, "{id}");
 }
