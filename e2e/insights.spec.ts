@@ -16,6 +16,8 @@ const service = `e2e-insights-${randomBytes(3).toString("hex")}`;
  *       ├── pg-pool.connect  ┐
  *       └── pg.query:SELECT  ┘ × 6, 20 ms each     → N+1, saves 100 ms
  *
+ *   GET /four        SERVER: the same with 4 queries → a near miss (threshold 5), on its endpoint page only
+ *
  *   GET /products    SERVER 0–700
  *   └── request handler           INTERNAL
  *       ├── GET http://inventory/stock   CLIENT 0–300
@@ -50,6 +52,17 @@ test.beforeAll(async () => {
     attributes: { "http.request.method": "GET", "url.full": url },
   });
   await sendTraces([
+    {
+      service,
+      name: "GET /four",
+      kind: SpanKind.SERVER,
+      start: t0 + 3000,
+      end: t0 + 3200,
+      attributes: { "http.request.method": "GET", "http.route": "/four" },
+      children: queries
+        .slice(0, 8)
+        .map((child) => ({ ...child, start: child.start + 3000, end: child.end + 3000 })),
+    },
     {
       service,
       name: "GET /orders",
@@ -123,4 +136,15 @@ test("the endpoint page shows the endpoint's own findings", async ({ page }) => 
   const panel = page.getByRole("region", { name: "Insights" });
   await expect(panel.locator("tbody tr")).toHaveCount(1);
   await expect(panel.locator("tbody tr")).toHaveAttribute("data-kind", "n_plus_one");
+});
+
+test("the endpoint page explains a near miss", async ({ page }) => {
+  const nearMisses = page.getByRole("list", { name: "Near misses" });
+  await expect(async () => {
+    await page.goto(`/endpoints?service=${service}&endpoint=${encodeURIComponent("GET /four")}&range=1h`);
+    await expect(nearMisses).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(nearMisses.getByRole("listitem")).toHaveText([
+    /N\+1 calls\s*SELECT \* FROM order_items WHERE order_id = \? — 4 repeated calls: below the threshold of 5 \(1\s+request\)/,
+  ]);
 });

@@ -143,6 +143,27 @@ describe("GET /api/insights", () => {
     ).toHaveLength(6);
   });
 
+  it("explains the near miss of the 4 identical queries on the endpoint, and lists none elsewhere", async () => {
+    const response = await fetch(
+      `${baseUrl}/api/insights?service=${service}&endpoint=GET%20/orders/four&from=${from}&to=${Date.now() + 60_000}`,
+    );
+    const body = insightsResponseSchema.parse(await response.json());
+    expect(body.findings).toEqual([]);
+    expect(body.nearMisses).toMatchObject([
+      {
+        kind: "n_plus_one",
+        key: "SELECT pg_sleep(?), ?::int AS id",
+        requests: 2,
+        reason: "4 repeated calls: below the threshold of 5",
+      },
+    ]);
+    expect(body.nearMisses[0]?.examples[0]?.spanIds).toHaveLength(4);
+    const all = await fetch(
+      `${baseUrl}/api/insights?service=${service}&from=${from}&to=${Date.now() + 60_000}`,
+    );
+    expect(insightsResponseSchema.parse(await all.json()).nearMisses).toEqual([]);
+  });
+
   it("filters by endpoint and refuses an endpoint without a service", async () => {
     expect(summary(await insights("&endpoint=GET%20/orders/four"))).toEqual([]);
     const response = await fetch(`${baseUrl}/api/insights?endpoint=GET%20/x`);

@@ -1,7 +1,8 @@
 "use client";
 
 import { EmptyPanel, ErrorPanel, Panel, SkeletonBlock } from "@/components/dashboard/dashboard-states";
-import { InsightsTable } from "@/components/insights/insights-table";
+import { INSIGHT_KIND_LABELS, InsightsTable } from "@/components/insights/insights-table";
+import type { NearMiss } from "@/lib/contracts/insight-schemas";
 import { useInsights } from "@/lib/hooks/use-insights";
 import type { TimeRange } from "@/lib/url-state/time-range";
 
@@ -39,10 +40,15 @@ export function InsightsPanel({
       </Panel>
     );
   }
+  const nearMisses = <NearMisses nearMisses={data.nearMisses} />;
   if (data.findings.length === 0) {
     return (
       <EmptyPanel title={TITLE}>
-        <p>No N+1 calls, sequential calls or slow queries found in this endpoint's traces in this range.</p>
+        <p>
+          No N+1 calls, sequential calls, slow queries or cache misses found in this endpoint's traces in this
+          range.
+        </p>
+        {nearMisses}
       </EmptyPanel>
     );
   }
@@ -51,6 +57,26 @@ export function InsightsPanel({
       <div className="-mx-4 -mb-4">
         <InsightsTable findings={data.findings} />
       </div>
+      {nearMisses}
     </Panel>
+  );
+}
+
+/** Why what came close was not flagged: "N+1 calls … — 4 repeated calls: below the threshold of 5". */
+function NearMisses({ nearMisses }: { nearMisses: readonly NearMiss[] }) {
+  if (nearMisses.length === 0) return null;
+  return (
+    <div className="mt-6 text-sm">
+      <h3 className="font-medium">Near misses</h3>
+      <ul aria-label="Near misses" className="mt-1 flex flex-col gap-1">
+        {nearMisses.map((miss) => (
+          <li key={`${miss.kind}:${miss.key}`} data-kind={miss.kind}>
+            <span className="font-medium">{INSIGHT_KIND_LABELS[miss.kind]}</span>{" "}
+            <span className="font-mono text-xs">{miss.key}</span> — {miss.reason} (
+            {miss.requests.toLocaleString("en-US")} {miss.requests === 1 ? "request" : "requests"})
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

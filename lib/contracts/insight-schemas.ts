@@ -35,13 +35,28 @@ export const insightSchema = z.object({
   examples: z.array(insightExampleSchema),
 });
 
+/** close to a threshold but below it: why each is not a finding */
+export const nearMissSchema = z.object({
+  kind: insightKindSchema,
+  service: z.string(),
+  endpoint: z.string(),
+  key: z.string(),
+  requests: z.number().int(),
+  /** the most common reason, e.g. "4 repeated calls: below the threshold of 5" */
+  reason: z.string(),
+  examples: z.array(insightExampleSchema),
+});
+
 export const insightsResponseSchema = z.object({
   from: z.number(),
   to: z.number(),
   /** ranked by totalTimeSavedMs, most first */
   findings: z.array(insightSchema),
+  /** only when an endpoint is given: near misses, most requests first */
+  nearMisses: z.array(nearMissSchema),
 });
 
 export type InsightKind = z.infer<typeof insightKindSchema>;
 export type Insight = z.infer<typeof insightSchema>;
+export type NearMiss = z.infer<typeof nearMissSchema>;
 export type InsightsResponse = z.infer<typeof insightsResponseSchema>;

@@ -3,6 +3,7 @@
 // undici: CLIENT spans with url.full; express: a `request handler` INTERNAL span under SERVER).
 import { describe, expect, it } from "vitest";
 import { detectFindings } from "@/lib/analysis/insights/detect-findings";
+import type { InsightThresholds } from "@/lib/analysis/insights/finding";
 import { DEFAULT_THRESHOLDS } from "@/lib/analysis/insights/finding";
 import { callKeyOf, normalizeStatement } from "@/lib/analysis/insights/normalize-statement";
 import type { AnalysisSpan } from "@/lib/analysis/trace-analyzer";
@@ -53,6 +54,14 @@ const fetchCall = (name: string, parent: string, startMs: number, durationMs: nu
     kind: CLIENT,
     attributes: { "http.request.method": "GET", "url.full": url },
   });
+
+/** the findings, near misses left out */
+const flagged = (spans: AnalysisSpan[], thresholds: InsightThresholds) =>
+  detectFindings(spans, thresholds).filter((f) => f.nearMiss === null);
+const nearMisses = (spans: AnalysisSpan[]) =>
+  detectFindings(spans, DEFAULT_THRESHOLDS)
+    .filter((f) => f.nearMiss !== null)
+    .map((f) => `${f.kind}: ${f.nearMiss}`);
 
 /** n queries `SELECT … WHERE order_id = <i>` of `each` ms, one after another, each after a pool connect. */
 function repeatedQueries(n: number, each: number, parent = "handler"): AnalysisSpan[] {
@@ -106,7 +115,7 @@ describe("n_plus_one", () => {
      *     └── …                ┘
      */
     const spans = [server("root", 80), span("handler", "root", 0.5, 79), ...repeatedQueries(5, 12)];
-    const [finding, ...rest] = detectFindings(spans, DEFAULT_THRESHOLDS);
+    const [finding, ...rest] = flagged(spans, DEFAULT_THRESHOLDS);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       kind: "n_plus_one",
@@ -120,14 +129,26 @@ describe("n_plus_one", () => {
     expect(finding?.spanIds).toEqual([0, 1, 2, 3, 4].map((i) => id(`q${i}`)));
   });
 
-  it("does not flag 4 identical queries (threshold 5)", () => {
+  it("does not flag 4 identical queries (threshold 5): a near miss, explained", () => {
     const spans = [server("root", 80), span("handler", "root", 0.5, 79), ...repeatedQueries(4, 15)];
-    expect(detectFindings(spans, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(flagged(spans, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(nearMisses(spans)).toEqual(["n_plus_one: 4 repeated calls: below the threshold of 5"]);
   });
 
-  it("does not flag 5 repeats that total less than 50 ms", () => {
-    const spans = [server("root", 20), ...repeatedQueries(5, 2, "root")];
-    expect(detectFindings(spans, DEFAULT_THRESHOLDS)).toEqual([]);
+  it("does not flag 5 repeats that total less than 50 ms; 30 ms is a near miss, 10 ms nothing", () => {
+    expect(flagged([server("root", 40), ...repeatedQueries(5, 6, "root")], DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(nearMisses([server("root", 40), ...repeatedQueries(5, 6, "root")])).toEqual([
+      "n_plus_one: 5 repeated calls totalling 30.0 ms: below 50 ms",
+    ]);
+    expect(
+      detectFindings([server("root", 20), ...repeatedQueries(5, 2, "root")], DEFAULT_THRESHOLDS),
+    ).toEqual([]);
+  });
+
+  it("ignores 3 repeats altogether (not even a near miss)", () => {
+    expect(
+      detectFindings([server("root", 80), ...repeatedQueries(3, 20, "root")], DEFAULT_THRESHOLDS),
+    ).toEqual([]);
   });
 
   it("flags repeated HTTP calls to one parameterised URL", () => {
@@ -139,7 +160,7 @@ describe("n_plus_one", () => {
     const calls = Array.from({ length: 6 }, (_, i) =>
       fetchCall(`f${i}`, "root", i * 21, 20, `http://pricing:8080/prices/SKU-00${i + 1}?currency=EUR`),
     );
-    const [finding] = detectFindings([server("root", 130), ...calls], DEFAULT_THRESHOLDS);
+    const [finding] = flagged([server("root", 130), ...calls], DEFAULT_THRESHOLDS);
     expect(finding).toMatchObject({
       kind: "n_plus_one",
       key: "GET http://pricing:8080/prices/{id}",
@@ -165,23 +186,30 @@ describe("sequential_calls", () => {
   ];
 
   it("flags independent calls made one after another: saving is sum − slowest", () => {
-    const findings = detectFindings(staircase(0), DEFAULT_THRESHOLDS);
+    const findings = flagged(staircase(0), DEFAULT_THRESHOLDS);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ kind: "sequential_calls", count: 3, timeSavedNano: ms(240) });
     expect(findings[0]?.spanIds).toEqual([id("stock"), id("price"), id("popular")]);
   });
 
   it("does not flag the same calls made in parallel", () => {
-    expect(detectFindings(staircase(121), DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(flagged(staircase(121), DEFAULT_THRESHOLDS)).toEqual([]);
   });
 
-  it("does not flag a saving under 100 ms", () => {
+  it("does not flag a saving under 100 ms; 60 ms is a near miss", () => {
     const spans = [
-      server("root", 100),
-      fetchCall("a", "root", 0, 40, "http://inventory/stock/1"),
-      fetchCall("b", "root", 41, 40, "http://pricing/prices/1"),
+      server("root", 130),
+      fetchCall("a", "root", 0, 60, "http://inventory/stock/1"),
+      fetchCall("b", "root", 61, 60, "http://pricing/prices/1"),
     ];
-    expect(detectFindings(spans, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(flagged(spans, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(nearMisses(spans)).toEqual([
+      "sequential_calls: running them at once would save 60.0 ms: below 100 ms",
+    ]);
+  });
+
+  it("does not flag parallel calls, not even as a near miss", () => {
+    expect(detectFindings(staircase(121), DEFAULT_THRESHOLDS)).toEqual([]);
   });
 });
 
@@ -197,7 +225,7 @@ describe("slow_query", () => {
       query("slow", "root", 1, 700, "SELECT * FROM orders WHERE lower(shipping_email) = lower($1)"),
       query("fast", "root", 702, 2, "SELECT 1"),
     ];
-    expect(detectFindings(spans, DEFAULT_THRESHOLDS)).toMatchObject([
+    expect(flagged(spans, DEFAULT_THRESHOLDS)).toMatchObject([
       {
         kind: "slow_query",
         key: "SELECT * FROM orders WHERE lower(shipping_email) = lower(?)",

@@ -5,7 +5,13 @@
 // and as a share of the request.
 import { type Call, groupBy } from "@/lib/analysis/insights/call-tree";
 import { sortedByStart } from "@/lib/analysis/insights/detect-n-plus-one";
-import { type Finding, type InsightThresholds, maxOf, msToNanos } from "@/lib/analysis/insights/finding";
+import {
+  type Finding,
+  type InsightThresholds,
+  maxOf,
+  msText,
+  msToNanos,
+} from "@/lib/analysis/insights/finding";
 
 export function detectSequentialCalls(calls: readonly Call[], thresholds: InsightThresholds): Finding[] {
   const findings: Finding[] = [];
@@ -23,8 +29,17 @@ export function detectSequentialCalls(calls: readonly Call[], thresholds: Insigh
     const slowest = maxOf(durations);
     const saved = sum - slowest;
     const request = (ordered[0] as Call).request;
-    if (saved < msToNanos(thresholds.sequentialMinSavedMs)) continue;
-    if (Number(saved) < thresholds.sequentialMinSavedShare * Number(request.durationNano)) continue;
+    const minSaved = msToNanos(thresholds.sequentialMinSavedMs);
+    const minShare = thresholds.sequentialMinSavedShare * Number(request.durationNano);
+    // near misses: at least half the saving needed
+    let nearMiss: string | null = null;
+    if (saved < minSaved) {
+      if (saved * 2n < minSaved) continue;
+      nearMiss = `running them at once would save ${msText(saved)}: below ${thresholds.sequentialMinSavedMs} ms`;
+    } else if (Number(saved) < minShare) {
+      if (Number(saved) * 2 < minShare) continue;
+      nearMiss = `running them at once would save ${((100 * Number(saved)) / Number(request.durationNano)).toFixed(1)} % of the request: below ${thresholds.sequentialMinSavedShare * 100} %`;
+    }
     findings.push({
       kind: "sequential_calls",
       requestSpanId: request.spanId,
@@ -36,6 +51,7 @@ export function detectSequentialCalls(calls: readonly Call[], thresholds: Insigh
       spanIds: ordered.map((c) => c.span.spanId),
       count: ordered.length,
       timeSavedNano: saved,
+      nearMiss,
     });
   }
   return findings;

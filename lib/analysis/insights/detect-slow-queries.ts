@@ -22,6 +22,7 @@ export function detectSlowQueries(calls: readonly Call[], thresholds: InsightThr
       spanIds: sortedByStart(group).map((c) => c.span.spanId),
       count: group.length,
       timeSavedNano: group.reduce((total, c) => total + (c.span.durationNano - limit), 0n),
+      nearMiss: null,
     });
   }
   return findings;

@@ -21,6 +21,11 @@ export interface Finding {
   count: number;
   /** what fixing it would save in this request, estimated from the spans */
   timeSavedNano: bigint;
+  /**
+   * null for a finding; for a near miss (close to, but below, a threshold) why it is not one,
+   * e.g. "4 repeated calls: below the threshold of 5" — shown on the endpoint page, never ranked
+   */
+  nearMiss: string | null;
 }
 
 export interface InsightThresholds {
@@ -49,3 +54,6 @@ export function maxOf(values: readonly bigint[]): bigint {
   for (const value of values) if (value > max) max = value;
   return max;
 }
+
+/** "12.5 ms", for near-miss reasons */
+export const msText = (nanos: bigint) => `${(Number(nanos) / 1e6).toFixed(1)} ms`;

@@ -26,19 +26,20 @@ export function insightsAnalyzer(
       // span ids travel as one hex list per row: unnest cannot take an array of arrays of differing lengths
       await tx.execute(
         sql`INSERT INTO trace_findings (trace_id, request_span_id, kind, call_key, service_name, endpoint,
-              request_start_unix_nano, request_duration_nano, span_ids, call_count, time_saved_nano)
+              request_start_unix_nano, request_duration_nano, span_ids, call_count, time_saved_nano, near_miss)
             SELECT trace_id, request_span_id, kind, call_key, service_name, endpoint, request_start, request_duration,
                    (SELECT array_agg(decode(id, 'hex')) FROM unnest(string_to_array(span_ids, ',')) AS id),
-                   call_count, time_saved
+                   call_count, time_saved, near_miss
             FROM unnest(${rows.map((r) => r.traceId)}::bytea[], ${rows.map((r) => r.requestSpanId)}::bytea[],
               ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.key)}::text[],
               ${rows.map((r) => r.service)}::text[], ${rows.map((r) => r.endpoint)}::text[],
               ${rows.map((r) => r.requestStartNano.toString())}::int8[],
               ${rows.map((r) => r.requestDurationNano.toString())}::int8[],
               ${rows.map((r) => r.spanIds.map((id) => id.toString("hex")).join(","))}::text[],
-              ${rows.map((r) => r.count)}::int4[], ${rows.map((r) => r.timeSavedNano.toString())}::int8[])
+              ${rows.map((r) => r.count)}::int4[], ${rows.map((r) => r.timeSavedNano.toString())}::int8[],
+              ${rows.map((r) => r.nearMiss)}::text[])
               AS v (trace_id, request_span_id, kind, call_key, service_name, endpoint, request_start,
-                    request_duration, span_ids, call_count, time_saved)
+                    request_duration, span_ids, call_count, time_saved, near_miss)
             ON CONFLICT (trace_id, request_span_id, kind, call_key) DO NOTHING`,
       );
     },

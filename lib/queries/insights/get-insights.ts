@@ -12,6 +12,7 @@ import {
 } from "@/lib/contracts/insight-schemas";
 import { type Db, sql } from "@/lib/db/sql";
 import { getCacheMissCosts } from "@/lib/queries/insights/get-cache-miss-costs";
+import { getNearMisses } from "@/lib/queries/insights/get-near-misses";
 
 const EXAMPLES = 3;
 const NANOS_PER_MS = 1e6;
@@ -48,7 +49,7 @@ export async function getInsights(db: Db, query: InsightsQuery): Promise<Insight
                             array_to_string(ARRAY(SELECT encode(id, 'hex') FROM unnest(span_ids) AS id), ',')
                             ORDER BY time_saved_nano DESC, trace_id))[1:${EXAMPLES}] AS examples
           FROM trace_findings
-          WHERE request_start_unix_nano >= ${from} AND request_start_unix_nano < ${to}
+          WHERE request_start_unix_nano >= ${from} AND request_start_unix_nano < ${to} AND near_miss IS NULL
             ${query.service === null ? sql`` : sql`AND service_name = ${query.service}`}
             ${query.endpoint === null ? sql`` : sql`AND endpoint = ${query.endpoint}`}
           GROUP BY kind, service_name, endpoint, call_key
@@ -65,10 +66,14 @@ export async function getInsights(db: Db, query: InsightsQuery): Promise<Insight
     ),
     getCacheMissCosts(db, query),
   ]);
+  const nearMisses =
+    query.service !== null && query.endpoint !== null
+      ? await getNearMisses(db, { from, to, service: query.service, endpoint: query.endpoint })
+      : [];
   const findings = [...rows.map(toInsight), ...cacheMissCosts]
     .sort((a, b) => b.totalTimeSavedMs - a.totalTimeSavedMs)
     .slice(0, query.limit);
-  return { from: query.from, to: query.to, findings };
+  return { from: query.from, to: query.to, findings, nearMisses };
 }
 
 function toInsight(row: z.infer<typeof FindingRow>): Insight {

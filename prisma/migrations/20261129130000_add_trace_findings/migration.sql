@@ -13,6 +13,8 @@ CREATE TABLE "trace_findings" (
     "span_ids" BYTEA[] NOT NULL,
     "call_count" INTEGER NOT NULL,
     "time_saved_nano" BIGINT NOT NULL,
+    -- null for a finding; for a near miss (below a threshold, shown on the endpoint page) why
+    "near_miss" TEXT,
     CONSTRAINT "trace_findings_pkey" PRIMARY KEY ("trace_id", "request_span_id", "kind", "call_key"),
     CONSTRAINT "trace_findings_trace_id_fkey" FOREIGN KEY ("trace_id") REFERENCES "traces" ("trace_id") ON DELETE CASCADE
 );
