@@ -135,6 +135,12 @@ const envSchema = z.object({
   // Deprecated name of ANALYSIS_QUIET_PERIOD (cache attribution was the first analyser); still read.
   CACHE_ATTRIBUTION_DELAY: z.string().optional(),
   ANALYSIS_QUIET_PERIOD: z.string().optional(),
+  // Insight detector thresholds (docs/insights.md); defaults follow Sentry's detectors.
+  INSIGHTS_N_PLUS_ONE_MIN_COUNT: z.coerce.number().int().min(2).default(5),
+  INSIGHTS_N_PLUS_ONE_MIN_TOTAL_MS: z.coerce.number().min(0).default(50),
+  INSIGHTS_SEQUENTIAL_MIN_SAVED_MS: z.coerce.number().min(0).default(100),
+  INSIGHTS_SEQUENTIAL_MIN_SAVED_SHARE: z.coerce.number().min(0).max(1).default(0.1),
+  INSIGHTS_SLOW_QUERY_MS: z.coerce.number().min(0).default(500),
   TRACEWELL_ROLES: z
     .string()
     .default("web,ingest,worker")
@@ -238,6 +244,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     analysis: {
       /** how long a trace must be quiet before it is analysed (again): cache attribution, detectors */
       quietMs: analysisQuietMs,
+      /** thresholds of the insight detectors (lib/analysis/insights/finding.ts) */
+      insights: {
+        nPlusOneMinCount: e.INSIGHTS_N_PLUS_ONE_MIN_COUNT,
+        nPlusOneMinTotalMs: e.INSIGHTS_N_PLUS_ONE_MIN_TOTAL_MS,
+        sequentialMinSavedMs: e.INSIGHTS_SEQUENTIAL_MIN_SAVED_MS,
+        sequentialMinSavedShare: e.INSIGHTS_SEQUENTIAL_MIN_SAVED_SHARE,
+        slowQueryMs: e.INSIGHTS_SLOW_QUERY_MS,
+      },
     },
     retention: {
       spansMs: e.SPAN_RETENTION,

@@ -17,6 +17,7 @@ import { CachePanels } from "@/components/endpoint/cache-panels";
 import { EndpointSummaryStats } from "@/components/endpoint/endpoint-summary";
 import { ExemplarList } from "@/components/endpoint/exemplar-list";
 import { MetricPercentiles } from "@/components/endpoint/metric-percentiles";
+import { InsightsPanel } from "@/components/insights/insights-panel";
 import { SlowSpansPanel } from "@/components/spans/slow-spans-panel";
 import { TraceSearchLinks } from "@/components/traces/trace-search-links";
 import { chartConfig } from "@/lib/charts/chart-config";
@@ -203,6 +204,12 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
             onShowWholeRange={
               bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
             }
+          />
+          <InsightsPanel
+            service={target.service}
+            endpoint={target.endpoint}
+            range={range}
+            autoRefresh={autoRefresh}
           />
           <SlowSpansPanel
             service={target.service}

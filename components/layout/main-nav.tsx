@@ -11,13 +11,18 @@ const sections = [
     owns: (path: string) => path === "/" || path.startsWith("/endpoints"),
   },
   { href: "/caches" as const, label: "Caches", owns: (path: string) => path.startsWith("/caches") },
+  {
+    href: "/insights" as const,
+    label: "Insights",
+    owns: (path: string) => path.startsWith("/insights"),
+  },
   { href: "/traces" as const, label: "Traces", owns: (path: string) => path === "/traces" },
   { href: "/metrics" as const, label: "Metrics", owns: (path: string) => path.startsWith("/metrics") },
   { href: "/pinned" as const, label: "Pinned", owns: (path: string) => path.startsWith("/pinned") },
   { href: "/settings" as const, label: "Settings", owns: (path: string) => path.startsWith("/settings") },
 ];
 
-/** Overview, Caches, Traces, Metrics and Pinned, keeping the time range and service filter of the page you are on. */
+/** Overview, Caches, Insights, Traces, Metrics and Pinned, keeping the time range and service filter of the page you are on. */
 export function MainNav() {
   const pathname = usePathname();
   const search = useSearchParams();

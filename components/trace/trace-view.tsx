@@ -42,7 +42,7 @@ const nothingCollapsed: ReadonlySet<string> = new Set();
 function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse }) {
   const tree = useMemo(() => buildSpanTree(trace.spans), [trace.spans]);
   const summary = useMemo(() => summarizeTrace(tree), [tree]);
-  const { selectedSpanId, select } = useSpanSelection();
+  const { selectedSpanId, highlighted, select } = useSpanSelection();
   const [collapsed, setCollapsed] = useState(nothingCollapsed);
 
   // A selection made elsewhere (a pasted link, a span link, the parent button) may sit under a
@@ -169,6 +169,7 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
           traceDurationMs={summary.durationMs}
           zoom={zoom}
           selectedSpanId={selectedSpanId}
+          highlighted={highlighted}
           onSelect={select}
           onToggle={toggle}
         />

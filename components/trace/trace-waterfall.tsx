@@ -27,6 +27,8 @@ interface TraceWaterfallProps {
   /** the time window shown, ms from the trace start; null: the whole trace */
   zoom: ZoomWindow | null;
   selectedSpanId: string | null;
+  /** spans to mark (`?highlight=`): an insight's offending spans */
+  highlighted?: ReadonlySet<string>;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string, expand: boolean) => void;
 }
@@ -43,6 +45,7 @@ export function TraceWaterfall({
   traceDurationMs,
   zoom,
   selectedSpanId,
+  highlighted,
   onSelect,
   onToggle,
 }: TraceWaterfallProps) {
@@ -190,6 +193,7 @@ export function TraceWaterfall({
         selfMs={marks.self ? (marks.self[row.index] as number) / 1e6 : null}
         matched={marks.matched[row.index] === 1}
         skewed={marks.skewed[row.index] === 1}
+        highlighted={highlighted?.has(row.span.spanId) ?? false}
         tabbable={i === tabbableIndex}
         onSelect={onSelect}
         onToggle={onToggle}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 
 /**
  * The selected span lives in the URL (`?span={spanId}`) so a pasted link opens the same view.
@@ -9,7 +9,14 @@ import { useCallback } from "react";
  * a click or arrow key updates the address without a server round trip.
  */
 export function useSpanSelection() {
-  const selectedSpanId = useSearchParams().get("span");
+  const params = useSearchParams();
+  const selectedSpanId = params.get("span");
+  // `?highlight=id,id`: spans an insight points at (GET /api/insights examples), marked in the waterfall
+  const highlightParam = params.get("highlight");
+  const highlighted = useMemo(
+    (): ReadonlySet<string> => new Set(highlightParam ? highlightParam.split(",").filter(Boolean) : []),
+    [highlightParam],
+  );
 
   const select = useCallback((spanId: string | null) => {
     // Read the live query string so other parameters survive and `select` stays stable.
@@ -25,5 +32,5 @@ export function useSpanSelection() {
     );
   }, []);
 
-  return { selectedSpanId, select };
+  return { selectedSpanId, highlighted, select };
 }

@@ -26,6 +26,8 @@ interface WaterfallRowViewProps {
   matched: boolean;
   /** clock looks skewed against the parent's */
   skewed: boolean;
+  /** one of the spans the link pointed at (`?highlight=`) */
+  highlighted: boolean;
   /** the one row reached by Tab (roving tabindex) */
   tabbable: boolean;
   onSelect: (spanId: string) => void;
@@ -45,6 +47,7 @@ export const WaterfallRowView = memo(function WaterfallRowView({
   selfMs,
   matched,
   skewed,
+  highlighted,
   tabbable,
   onSelect,
   onToggle,
@@ -69,6 +72,7 @@ export const WaterfallRowView = memo(function WaterfallRowView({
     matched ? "matches search" : null,
     critical ? "on critical path" : null,
     selfMs !== null ? `self time ${formatDuration(selfMs as Millis)}` : null,
+    highlighted ? "highlighted" : null,
   ]
     .filter(Boolean)
     .join(", ");
@@ -87,14 +91,17 @@ export const WaterfallRowView = memo(function WaterfallRowView({
       data-status={isError ? "error" : undefined}
       data-critical={critical ? "true" : undefined}
       data-match={matched ? "true" : undefined}
+      data-highlighted={highlighted ? "true" : undefined}
       onClick={() => onSelect(span.spanId)}
       className={`${waterfallColumns} absolute inset-x-0 cursor-pointer border-l-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
         selected
           ? "bg-blue-100 dark:bg-blue-900/50"
           : matched
             ? "bg-yellow-100 hover:bg-yellow-200 dark:bg-yellow-900/40 dark:hover:bg-yellow-900/60"
-            : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
-      } ${isError ? "border-l-red-600" : "border-l-transparent"}`}
+            : highlighted
+              ? "bg-amber-50 hover:bg-amber-100 dark:bg-amber-950/40 dark:hover:bg-amber-900/40"
+              : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
+      } ${isError ? "border-l-red-600" : highlighted ? "border-l-amber-500" : "border-l-transparent"}`}
       style={{ top: rowIndex * rowHeightPx, height: rowHeightPx }}
     >
       <div className="flex min-w-0 items-center gap-1.5 pr-2 pl-2">

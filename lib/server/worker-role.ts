@@ -2,7 +2,7 @@
 // processes can share it — trace analysis (SKIP LOCKED batches) and retention (try-lock).
 
 import { analyzeQuietTraces } from "@/lib/analysis/analyze-quiet-traces";
-import { TRACE_ANALYZERS } from "@/lib/analysis/analyzers";
+import { traceAnalyzers } from "@/lib/analysis/analyzers";
 import type { TracewellConfig } from "@/lib/config";
 import type { PoolDb } from "@/lib/db/sql";
 import { applyRetention } from "@/lib/jobs/apply-retention";
@@ -15,10 +15,11 @@ export function startWorkerRole(
   config: TracewellConfig,
   log: (line: string) => void,
 ): { stop(): Promise<void> } {
+  const analyzers = traceAnalyzers(config.analysis.insights);
   const analysis = runPeriodically(
     "Trace analysis",
     async () => {
-      const batch = await analyzeQuietTraces(db, TRACE_ANALYZERS, {
+      const batch = await analyzeQuietTraces(db, analyzers, {
         quietMs: config.analysis.quietMs,
         maxTraces: ANALYSIS_BATCH,
       });

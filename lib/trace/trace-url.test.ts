@@ -10,6 +10,10 @@ describe("traceHref", () => {
     expect(traceHref(id, "00f067aa0ba902b7")).toBe(`/traces/${id}?span=00f067aa0ba902b7`);
   });
 
+  it("marks an insight's offending spans with highlight", () => {
+    expect(traceHref(id, "a1", ["a1", "b2"])).toBe(`/traces/${id}?span=a1&highlight=a1%2Cb2`);
+  });
+
   it("escapes whatever a malformed id contains", () => {
     expect(traceHref("a/b?c", "x&y")).toBe("/traces/a%2Fb%3Fc?span=x%26y");
   });

@@ -1,10 +1,21 @@
 // Links into the trace page, and reading a trace id that someone pasted.
 import { traceIdPattern } from "@/lib/model/traces";
 
-/** `/traces/{traceId}`, with `?span={spanId}` when a span is selected. */
-export function traceHref(traceId: string, spanId?: string | null): string {
+/**
+ * `/traces/{traceId}`, with `?span={spanId}` when a span is selected and `&highlight=id,id` for
+ * spans to mark (an insight's offending spans).
+ */
+export function traceHref(
+  traceId: string,
+  spanId?: string | null,
+  highlight: readonly string[] = [],
+): string {
   const path = `/traces/${encodeURIComponent(traceId)}`;
-  return spanId ? `${path}?span=${encodeURIComponent(spanId)}` : path;
+  const params = new URLSearchParams();
+  if (spanId) params.set("span", spanId);
+  if (highlight.length > 0) params.set("highlight", highlight.join(","));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 /** `/traces/compare?a={a}&b={b}`: trace `a` as the baseline, `b` against it. */

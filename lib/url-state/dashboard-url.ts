@@ -147,9 +147,9 @@ export function endpointHref(target: EndpointTarget, current: URLSearchParams): 
   return pageHref("/endpoints", next);
 }
 
-/** Overview, caches, trace search or metrics, keeping the time range and (unless told otherwise) the service filter. */
+/** Overview, caches, insights, trace search or metrics, keeping the time range and (unless told otherwise) the service filter. */
 export function sectionHref(
-  pathname: "/" | "/caches" | "/traces" | "/metrics",
+  pathname: "/" | "/caches" | "/insights" | "/traces" | "/metrics",
   current: URLSearchParams,
   service: string | null = parseServiceFilter(current),
 ): string {

@@ -1,0 +1,112 @@
+// cache_miss_cost findings: for each endpoint whose requests look things up in a cache, the
+// latency of requests that missed at least once against those that only hit (the cache latency
+// rollups, endpoint_cache_latency, kept by cache attribution), and what turning the misses into
+// hits would save: (miss p50 − hit p50) per missed request. Examples are the slowest missed
+// requests (request_cache_lookups), linked by their request span.
+import { z } from "zod";
+import type { Insight } from "@/lib/contracts/insight-schemas";
+import { type Db, sql } from "@/lib/db/sql";
+import { compositeKey } from "@/lib/model/composite-key";
+import type { TimeWindow } from "@/lib/model/time-window";
+import { Histogram } from "@/lib/rollups/latency-histogram";
+import { msToMinute } from "@/lib/rollups/minutes";
+
+const EXAMPLES = 3;
+/** Cache outcome of a request: 0 at least one miss, 1 hits only (cache-attribution-analyzer.ts). */
+const MISSED = 0;
+
+const LatencyRow = z.object({
+  service_name: z.string(),
+  endpoint: z.string(),
+  outcome: z.number(),
+  bucket: z.number(),
+  requests: z.number(),
+});
+const ExampleRow = z.object({
+  service_name: z.string(),
+  endpoint: z.string(),
+  examples: z.array(z.string()),
+});
+
+export async function getCacheMissCosts(
+  db: Db,
+  query: TimeWindow & { service: string | null; endpoint: string | null },
+): Promise<Insight[]> {
+  const rows = sql`minute >= ${msToMinute(query.from)} AND minute < ${msToMinute(query.to)}
+    ${query.service === null ? sql`` : sql`AND service_name = ${query.service}`}
+    ${query.endpoint === null ? sql`` : sql`AND endpoint = ${query.endpoint}`}`;
+  const latency = await db.many(
+    sql`SELECT service_name, endpoint, outcome, bucket, sum(requests)::float8 AS requests
+        FROM endpoint_cache_latency WHERE ${rows}
+        GROUP BY service_name, endpoint, outcome, bucket
+        HAVING sum(requests) > 0`,
+    LatencyRow,
+  );
+  const byEndpoint = new Map<
+    string,
+    { service: string; endpoint: string; missed: Histogram; hit: Histogram }
+  >();
+  for (const row of latency) {
+    const key = compositeKey(row.service_name, row.endpoint);
+    let entry = byEndpoint.get(key);
+    if (!entry) {
+      entry = {
+        service: row.service_name,
+        endpoint: row.endpoint,
+        missed: new Histogram(),
+        hit: new Histogram(),
+      };
+      byEndpoint.set(key, entry);
+    }
+    (row.outcome === MISSED ? entry.missed : entry.hit).add(row.bucket, row.requests);
+  }
+  const costly = [...byEndpoint.values()].flatMap((entry) => {
+    const missed = entry.missed.percentilesMs();
+    const hit = entry.hit.percentilesMs();
+    if (missed.p50Ms === null || hit.p50Ms === null || missed.p50Ms <= hit.p50Ms) return [];
+    return [
+      { ...entry, missedP50: missed.p50Ms, hitP50: hit.p50Ms, missedP95: missed.p95Ms, hitP95: hit.p95Ms },
+    ];
+  });
+  if (costly.length === 0) return [];
+
+  const examples = await db.many(
+    sql`SELECT service_name, endpoint,
+               (array_agg(encode(trace_id, 'hex') || ':' || encode(request_span_id, 'hex')
+                          ORDER BY duration_nano DESC, trace_id))[1:${EXAMPLES}] AS examples
+        FROM request_cache_lookups
+        WHERE ${rows} AND hits < lookups
+          AND service_name = ANY(${costly.map((c) => c.service)}::text[])
+        GROUP BY service_name, endpoint`,
+    ExampleRow,
+  );
+  const examplesOf = new Map(
+    examples.map((row) => [compositeKey(row.service_name, row.endpoint), row.examples]),
+  );
+  return costly.map((entry): Insight => {
+    const missedRequests = entry.missed.total;
+    const timeSavedMs = entry.missedP50 - entry.hitP50;
+    return {
+      kind: "cache_miss_cost",
+      service: entry.service,
+      endpoint: entry.endpoint,
+      key: "requests that missed the cache",
+      requests: missedRequests,
+      endpointRequests: missedRequests + entry.hit.total,
+      share: missedRequests / (missedRequests + entry.hit.total),
+      maxCount: 1,
+      timeSavedMs,
+      totalTimeSavedMs: timeSavedMs * missedRequests,
+      cache: {
+        missedP50Ms: entry.missedP50,
+        missedP95Ms: entry.missedP95 ?? entry.missedP50,
+        hitP50Ms: entry.hitP50,
+        hitP95Ms: entry.hitP95 ?? entry.hitP50,
+      },
+      examples: (examplesOf.get(compositeKey(entry.service, entry.endpoint)) ?? []).map((text) => {
+        const [traceId = "", spanId = ""] = text.split(":");
+        return { traceId, spanIds: [spanId], timeSavedMs };
+      }),
+    };
+  });
+}
