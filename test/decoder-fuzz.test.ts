@@ -33,17 +33,20 @@ const PIPELINES: Record<string, Pipeline> = {
 /** Decodes and normalises; true when it worked, false for an OtlpDecodeError; throws otherwise. */
 function survives(pipeline: Pipeline, body: Uint8Array): boolean {
   const heapBefore = process.memoryUsage().heapUsed;
+  let decoded: boolean;
   try {
     pipeline(body);
-    return true;
+    decoded = true;
   } catch (error) {
-    if (error instanceof OtlpDecodeError) return false;
-    throw new Error(`not a decode error on ${Buffer.from(body).toString("hex").slice(0, 400)}: ${error}`);
-  } finally {
-    // A length prefix must never make the decoder allocate far beyond the body it was given.
-    const grown = process.memoryUsage().heapUsed - heapBefore;
-    if (grown > 64 * 1024 * 1024 + body.length * 64) throw new Error(`heap grew by ${grown} bytes`);
+    if (!(error instanceof OtlpDecodeError)) {
+      throw new Error(`not a decode error on ${Buffer.from(body).toString("hex").slice(0, 400)}: ${error}`);
+    }
+    decoded = false;
   }
+  // A length prefix must never make the decoder allocate far beyond the body it was given.
+  const grown = process.memoryUsage().heapUsed - heapBefore;
+  if (grown > 64 * 1024 * 1024 + body.length * 64) throw new Error(`heap grew by ${grown} bytes`);
+  return decoded;
 }
 
 /** A valid body mutated: bytes overwritten, a cut, or random bytes spliced in. */

@@ -167,7 +167,13 @@ export function createSelfMetrics(db: PoolDb, options: { analysis: boolean }): S
 /** Whether a request on PORT asks for the Prometheus text rather than the /metrics page. */
 export function wantsPrometheus(request: http.IncomingMessage): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
-  if ((request.url ?? "").split("?")[0] !== "/metrics") return false;
+  const [path, query = ""] = (request.url ?? "").split("?");
+  if (path !== "/metrics") return false;
+  // The app's own client navigation and prefetches of the /metrics page (React Server Component
+  // requests: an `RSC` header, `_rsc` in the query) are the page's, whatever they accept.
+  if (request.headers.rsc !== undefined || request.headers["next-router-prefetch"] !== undefined)
+    return false;
+  if (/(^|&)_rsc=/.test(query)) return false;
   // Browsers ask for text/html and get the metrics explorer page; Prometheus and curl don't.
   return !(request.headers.accept ?? "").includes("text/html");
 }
