@@ -3,7 +3,9 @@ import { Sparkline } from "@/components/charts/sparkline";
 import { SkeletonBlock, Stat } from "@/components/dashboard/dashboard-states";
 import { EndpointTable } from "@/components/overview/endpoint-table";
 import { TraceSearchLinks } from "@/components/traces/trace-search-links";
+import { chartConfig } from "@/lib/charts/chart-config";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
+import { formatChange, serviceTrouble } from "@/lib/charts/service-ranking";
 import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
 import type { ServiceSummary } from "@/lib/model/endpoints";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
@@ -19,11 +21,29 @@ interface ServiceSectionProps {
   rangeText: string;
 }
 
-/** One service: its totals and request trend, then its endpoints. */
+/** A change against the previous window, red when it rose ("▲ +240 %"); nothing when flat. */
+function Change({ change, what }: { change: number | "new" | null; what: string }) {
+  const text = formatChange(change);
+  if (text === "") return null;
+  const rose = text.startsWith("▲");
+  return (
+    <span
+      data-testid={`${what}-change`}
+      title={`${what} against the previous window of the same length`}
+      className={`ml-1 text-xs ${rose ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
+    >
+      {text}
+    </span>
+  );
+}
+
+/** One service: its totals, their change and trends, then its endpoints. */
 export function ServiceSection({ summary, rows, sort, onSort, hrefFor, rangeText }: ServiceSectionProps) {
   const headingId = useId();
+  const trouble = serviceTrouble(summary);
   return (
     <section
+      id={`service-${encodeURIComponent(summary.service)}`}
       aria-labelledby={headingId}
       className="overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
@@ -43,12 +63,35 @@ export function ServiceSection({ summary, rows, sort, onSort, hrefFor, rangeText
             <span className={summary.errorCount > 0 ? "text-red-700 dark:text-red-400" : ""}>
               {formatPercent(summary.count > 0 ? summary.errorRate : null)}
             </span>
+            <Change change={trouble.errorRateChange} what="error rate" />
           </Stat>
           <Stat label="p50">{formatLatency(summary.p50Ms)}</Stat>
-          <Stat label="p95">{formatLatency(summary.p95Ms)}</Stat>
+          <Stat label="p95">
+            {formatLatency(summary.p95Ms)}
+            <Change change={trouble.p95Change} what="p95" />
+          </Stat>
           <Stat label="p99">{formatLatency(summary.p99Ms)}</Stat>
         </dl>
-        <Sparkline points={summary.sparkline} label={`Requests of ${summary.service} over ${rangeText}`} />
+        <div className="flex gap-2">
+          <Sparkline
+            points={summary.sparkline}
+            dataKey="count"
+            color={chartConfig.rate.color}
+            label={`Requests of ${summary.service} over ${rangeText}`}
+          />
+          <Sparkline
+            points={summary.sparkline}
+            dataKey="errorCount"
+            color={chartConfig.errorRate.color}
+            label={`Failed requests of ${summary.service} over ${rangeText}`}
+          />
+          <Sparkline
+            points={summary.sparkline}
+            dataKey="p95Ms"
+            color={chartConfig.p95.color}
+            label={`p95 of ${summary.service} over ${rangeText}`}
+          />
+        </div>
         <TraceSearchLinks service={summary.service} />
       </div>
       {rows === null ? (

@@ -44,8 +44,12 @@ export const serviceSummarySchema = z.object({
   p50Ms: quantile,
   p95Ms: quantile,
   p99Ms: quantile,
-  /** request count per step, for a sparkline */
-  sparkline: z.array(z.object({ t: z.number(), count: z.number() })),
+  /** request count, failed requests and p95 per step, for sparklines */
+  sparkline: z.array(z.object({ t: z.number(), count: z.number(), errorCount: z.number(), p95Ms: quantile })),
+  /** the same figures over the previous window of the same length; null when it had no requests */
+  previous: z
+    .object({ count: z.number(), errorCount: z.number(), errorRate: z.number(), p95Ms: quantile })
+    .nullable(),
 });
 
 export const exemplarSchema = z.object({
