@@ -94,7 +94,7 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
       data
         ? {
             latency: toLatencyRows(data.points),
-            traffic: toTrafficRows(data.points, data.stepMs),
+            traffic: toTrafficRows(data.points, data.stepMs, data.to),
             cache: toCacheRows(data.points),
           }
         : null,
@@ -112,6 +112,13 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
     target,
     picked ? { kind: "absolute", from: bucket, to: bucket + stepMs } : range,
     { autoRefresh: autoRefresh && !picked },
+  );
+
+  const failures = useEndpointExemplars(
+    target,
+    picked ? { kind: "absolute", from: bucket, to: bucket + stepMs } : range,
+    { autoRefresh: autoRefresh && !picked },
+    true,
   );
 
   const selectBucket = (t: number) =>
@@ -191,19 +198,35 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
             selectedT={bucket}
             onSelectBucket={selectBucket}
           />
-          <ExemplarList
-            data={exemplars.data}
-            error={exemplars.error}
-            loading={exemplars.isPlaceholderData}
-            scope={
-              bucket !== null
-                ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
-                : `In ${describeTimeRangeInline(range)}`
-            }
-            onShowWholeRange={
-              bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
-            }
-          />
+          <div className="grid min-w-0 gap-4 lg:col-span-2 lg:grid-cols-2">
+            <ExemplarList
+              data={exemplars.data}
+              error={exemplars.error}
+              loading={exemplars.isPlaceholderData}
+              scope={
+                bucket !== null
+                  ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
+                  : `In ${describeTimeRangeInline(range)}`
+              }
+              onShowWholeRange={
+                bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
+              }
+            />
+            <ExemplarList
+              errors
+              data={failures.data}
+              error={failures.error}
+              loading={failures.isPlaceholderData}
+              scope={
+                bucket !== null
+                  ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
+                  : `In ${describeTimeRangeInline(range)}`
+              }
+              onShowWholeRange={
+                bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
+              }
+            />
+          </div>
           <SlowSpansPanel
             service={target.service}
             endpoint={target.endpoint}

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { useTrace } from "@/lib/hooks/use-trace";
+import { firstErrorSpanId } from "@/lib/trace/first-error";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace/span-tree";
 import { summarizeTrace } from "@/lib/trace/trace-summary";
 import { buildWaterfallRows, expandAncestors } from "@/lib/trace/waterfall-rows";
@@ -37,6 +38,17 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
   const summary = useMemo(() => summarizeTrace(tree), [tree]);
   const { selectedSpanId, select } = useSpanSelection();
   const [collapsed, setCollapsed] = useState(nothingCollapsed);
+
+  // A trace opened without ?span= opens on its first error (status message and exception up
+  // front), once: closing the details afterwards is respected.
+  const openedOnError = useRef(false);
+  useEffect(() => {
+    if (openedOnError.current) return;
+    openedOnError.current = true;
+    if (selectedSpanId !== null) return;
+    const first = firstErrorSpanId(tree);
+    if (first !== null) select(first);
+  }, [tree, selectedSpanId, select]);
 
   // A selection made elsewhere (a pasted link, a span link, the parent button) may sit under a
   // collapsed span: open its ancestors in the same render, before anything is painted.
