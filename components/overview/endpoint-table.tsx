@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
-import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
+import { formatCount, formatLatency, formatPercent, formatRateIn, rateUnitFor } from "@/lib/format/metrics";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
 interface Column {
@@ -35,6 +35,8 @@ interface EndpointTableProps {
  */
 export function EndpointTable({ service, rows, sort, onSort, hrefFor }: EndpointTableProps) {
   const sortedBy = columns.find((column) => column.key === sort.key)?.label ?? sort.key;
+  // One unit for the whole column ("0.137/s" beside "3.28/min" misleads a reader comparing rows).
+  const rateUnit = rateUnitFor(rows.map((row) => row.rate));
   return (
     <div className="overflow-x-auto">
       {/* Fixed layout with set widths: every service's table lines its columns up with the others. */}
@@ -87,13 +89,13 @@ export function EndpointTable({ service, rows, sort, onSort, hrefFor }: Endpoint
                   // A busy service lists dozens of endpoints: prefetching each would load the server for nothing.
                   prefetch={false}
                   title={row.endpoint}
-                  className="block truncate rounded font-mono text-[13px] text-blue-700 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400"
+                  className="block rounded font-mono text-[13px] break-all sm:truncate sm:break-normal text-blue-700 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400"
                 >
                   {row.endpoint}
                 </Link>
               </td>
               <td className="px-2 py-2 text-right tabular-nums" title={`${formatCount(row.count)} requests`}>
-                {formatRate(row.rate)}
+                {formatRateIn(row.rate, rateUnit)}
               </td>
               <td
                 className="px-2 py-2 text-right tabular-nums"
