@@ -227,10 +227,17 @@ test.describe("latency dashboard", () => {
       );
     });
 
-    await test.step("Copy link copies this exact view", async () => {
+    await test.step("Copy link copies this exact view, its range pinned to absolute times", async () => {
       await page.getByRole("button", { name: "Copy link" }).click();
       await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+      const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+      const shown = new URL(page.url());
+      for (const key of ["service", "endpoint", "bucket"]) {
+        expect(copied.searchParams.get(key)).toBe(shown.searchParams.get(key));
+      }
+      expect(copied.searchParams.get("range")).toBeNull();
+      expect(copied.searchParams.get("from")).not.toBeNull();
+      expect(copied.searchParams.get("to")).not.toBeNull();
     });
 
     await test.step("reloading the URL reopens the same endpoint, range and step", async () => {
