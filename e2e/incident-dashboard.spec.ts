@@ -127,6 +127,8 @@ test.describe("the dashboard during an incident", () => {
       await expect(section.getByTestId("error rate-change")).toHaveText("▲ new");
       // 50 ms → 300 ms: +500 %, within the histograms' 1.5 %.
       await expect(section.getByTestId("p95-change")).toHaveText(/^▲ \+(49\d|50\d|51\d) %$/);
+      // …and on its endpoint's row.
+      await expect(section.getByTestId("endpoint-p95-change")).toHaveText(/^▲ \+(49\d|50\d|51\d) %$/);
       await expect(
         section.getByRole("img", { name: `Failed requests of ${failing} over the last 15 minutes` }),
       ).toBeVisible();

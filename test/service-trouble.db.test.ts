@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, type Tracer } from "@opentelemetry/api";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { servicesResponseSchema } from "@/lib/contracts/endpoint-schemas";
+import { endpointsResponseSchema, servicesResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
 
 const { baseUrl, otlpHttpUrl } = inject("tracewell");
@@ -65,5 +65,17 @@ describe("GET /api/services: the previous window and the trouble sparklines", ()
       if (point.count > 0) expect(point.p95Ms).toBeGreaterThan(295);
       else expect(point.p95Ms).toBeNull();
     }
+  });
+
+  it("gives each endpoint its previous window's error rate and p95 too", async () => {
+    const response = await fetch(`${baseUrl}/api/endpoints?service=${service}&from=${from}&to=${to}`);
+    expect(response.status).toBe(200);
+    const body = endpointsResponseSchema.parse(await response.json());
+    const pay = body.endpoints.find((e) => e.endpoint === "GET /pay");
+    expect(pay?.errorRate).toBe(0.25);
+    expect(pay?.previous?.count).toBe(40);
+    expect(pay?.previous?.errorRate).toBe(0);
+    expect(pay?.previous?.p95Ms).toBeGreaterThan(49);
+    expect(pay?.previous?.p95Ms).toBeLessThan(51);
   });
 });

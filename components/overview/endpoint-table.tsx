@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Change } from "@/components/overview/change-badge";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
+import { serviceTrouble } from "@/lib/charts/service-ranking";
 import { formatCount, formatLatency, formatPercent, formatRateIn, rateUnitFor } from "@/lib/format/metrics";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
@@ -34,7 +36,10 @@ interface EndpointTableProps {
  * endpoint page, reached by clicking anywhere on it or tabbing to its name.
  */
 export function EndpointTable({ service, rows, sort, onSort, hrefFor }: EndpointTableProps) {
-  const sortedBy = columns.find((column) => column.key === sort.key)?.label ?? sort.key;
+  const sortedBy =
+    sort.key === "trouble"
+      ? "trouble (error rate and p95 against the previous window)"
+      : (columns.find((column) => column.key === sort.key)?.label ?? sort.key);
   // One unit for the whole column ("0.137/s" beside "3.28/min" misleads a reader comparing rows).
   const rateUnit = rateUnitFor(rows.map((row) => row.rate));
   return (
@@ -104,9 +109,13 @@ export function EndpointTable({ service, rows, sort, onSort, hrefFor }: Endpoint
                 <span className={row.errorCount > 0 ? "font-medium text-red-700 dark:text-red-400" : ""}>
                   {formatPercent(row.count > 0 ? row.errorRate : null)}
                 </span>
+                <Change change={serviceTrouble(row).errorRateChange} what="error rate" block />
               </td>
               <td className="px-2 py-2 text-right tabular-nums">{formatLatency(row.p50Ms)}</td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatLatency(row.p95Ms)}</td>
+              <td className="px-2 py-2 text-right tabular-nums">
+                {formatLatency(row.p95Ms)}
+                <Change change={serviceTrouble(row).p95Change} what="p95" block />
+              </td>
               <td className="px-2 py-2 text-right font-medium tabular-nums">{formatLatency(row.p99Ms)}</td>
               <td
                 className="py-2 pr-4 pl-2 text-right tabular-nums"

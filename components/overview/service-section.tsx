@@ -1,11 +1,12 @@
 import { useId } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { SkeletonBlock, Stat } from "@/components/dashboard/dashboard-states";
+import { Change } from "@/components/overview/change-badge";
 import { EndpointTable } from "@/components/overview/endpoint-table";
 import { TraceSearchLinks } from "@/components/traces/trace-search-links";
 import { chartConfig } from "@/lib/charts/chart-config";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
-import { formatChange, serviceTrouble } from "@/lib/charts/service-ranking";
+import { serviceTrouble } from "@/lib/charts/service-ranking";
 import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
 import type { ServiceSummary } from "@/lib/model/endpoints";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
@@ -19,22 +20,6 @@ interface ServiceSectionProps {
   hrefFor: (row: EndpointRow) => string;
   /** the range inside a sentence: "the last hour" */
   rangeText: string;
-}
-
-/** A change against the previous window, red when it rose ("▲ +240 %"); nothing when flat. */
-function Change({ change, what }: { change: number | "new" | null; what: string }) {
-  const text = formatChange(change);
-  if (text === "") return null;
-  const rose = text.startsWith("▲");
-  return (
-    <span
-      data-testid={`${what}-change`}
-      title={`${what} against the previous window of the same length`}
-      className={`ml-1 text-xs ${rose ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
-    >
-      {text}
-    </span>
-  );
 }
 
 /** One service: its totals, their change and trends, then its endpoints. */

@@ -2,6 +2,15 @@
 // service's error rate and p95 now, against the previous window of the same length
 // (ServiceSummary.previous). Pure, so the ranking rules are unit-tested (service-ranking.test.ts).
 import type { ServiceSummary } from "@/lib/model/endpoints";
+
+/** What trouble is judged on: a service's or an endpoint's totals and its previous window's. */
+export interface TroubleSubject {
+  count: number;
+  errorRate: number;
+  p95Ms: number | null;
+  previous?: { errorRate: number; p95Ms: number | null } | null;
+}
+
 import type { ServiceOrder } from "@/lib/url-state/dashboard-url";
 
 /** An error rate at or above this is worth a look whatever it was before. */
@@ -26,8 +35,8 @@ function relativeChange(now: number, before: number): number {
   return before === 0 ? (now === 0 ? 0 : Number.POSITIVE_INFINITY) : now / before - 1;
 }
 
-export function serviceTrouble(summary: ServiceSummary): ServiceTrouble {
-  const previous = summary.previous;
+export function serviceTrouble(summary: TroubleSubject): ServiceTrouble {
+  const previous = summary.previous ?? null;
   let errorRateChange: ServiceTrouble["errorRateChange"] = null;
   if (previous !== null) {
     errorRateChange =
@@ -77,17 +86,22 @@ type Compare = (a: ServiceSummary, b: ServiceSummary) => number;
 
 const byName: Compare = (a, b) => a.service.localeCompare(b.service);
 
-const byTrouble: Compare = (a, b) => {
+/**
+ * Most troubled first: those needing attention, then by error rate, then by how much p95 and the
+ * error rate rose; 0 for equal trouble (the caller breaks ties, by name).
+ */
+export function compareTrouble(a: TroubleSubject, b: TroubleSubject): number {
   const ta = serviceTrouble(a);
   const tb = serviceTrouble(b);
   return (
     Number(tb.reasons.length > 0) - Number(ta.reasons.length > 0) ||
     b.errorRate - a.errorRate ||
     changeValue(tb.p95Change) - changeValue(ta.p95Change) ||
-    changeValue(tb.errorRateChange) - changeValue(ta.errorRateChange) ||
-    byName(a, b)
+    changeValue(tb.errorRateChange) - changeValue(ta.errorRateChange)
   );
-};
+}
+
+const byTrouble: Compare = (a, b) => compareTrouble(a, b) || byName(a, b);
 
 const nullsLast = (a: number | null, b: number | null) =>
   a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a;

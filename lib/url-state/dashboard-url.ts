@@ -10,7 +10,17 @@ import {
   timeRangeParams,
 } from "@/lib/url-state/time-range";
 
-export const ENDPOINT_SORT_KEYS = ["name", "rate", "errors", "p50", "p95", "p99", "cache"] as const;
+/** "trouble" (the default) is no column: error rate and p95 against the previous window. */
+export const ENDPOINT_SORT_KEYS = [
+  "trouble",
+  "name",
+  "rate",
+  "errors",
+  "p50",
+  "p95",
+  "p99",
+  "cache",
+] as const;
 export type EndpointSortKey = (typeof ENDPOINT_SORT_KEYS)[number];
 export type SortDirection = "asc" | "desc";
 
@@ -19,13 +29,13 @@ export interface EndpointSort {
   direction: SortDirection;
 }
 
-export const DEFAULT_SORT: EndpointSort = { key: "p99", direction: "desc" };
+export const DEFAULT_SORT: EndpointSort = { key: "trouble", direction: "desc" };
 
 function isSortKey(text: string): text is EndpointSortKey {
   return (ENDPOINT_SORT_KEYS as readonly string[]).includes(text);
 }
 
-/** Names read A→Z first; numbers (latency, rate, errors, hit ratio) biggest first. */
+/** Names read A→Z first; numbers (latency, rate, errors, hit ratio) and trouble biggest first. */
 export function defaultDirection(key: EndpointSortKey): SortDirection {
   return key === "name" ? "asc" : "desc";
 }
