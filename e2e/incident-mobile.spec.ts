@@ -103,4 +103,30 @@ test.describe("at 390 px", () => {
     expect(await link.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     await expect(link).toBeInViewport();
   });
+
+  test("the caches page keeps the hit-ratio column on screen", async ({ page }) => {
+    await page.goto(`/caches?range=15m&service=${service}`);
+    const hitRatio = page.getByRole("columnheader", { name: "Hit ratio" }).last();
+    await loaded(hitRatio).toBeVisible();
+    await expect(hitRatio).toBeInViewport({ ratio: 1 });
+  });
+
+  test("the waterfall's axis labels do not overlap", async ({ page }) => {
+    await page.goto(`/traces/${traceId}`);
+    await loaded(page.getByRole("tree")).toBeVisible();
+    const labels = page.locator("div.sticky[aria-hidden='true'] span.tabular-nums");
+    await expect(labels.first()).toBeVisible();
+    const boxes = [];
+    for (const label of await labels.all()) {
+      if (await label.isVisible()) boxes.push(await label.boundingBox());
+    }
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (let k = 1; k < boxes.length; k++) {
+      const [left, right] = [boxes[k - 1], boxes[k]];
+      if (!left || !right) throw new Error("a label has no box");
+      expect(left.x + left.width, `label ${k - 1} ends before label ${k} starts`).toBeLessThanOrEqual(
+        right.x + 0.5,
+      );
+    }
+  });
 });
