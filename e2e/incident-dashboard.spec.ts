@@ -162,6 +162,25 @@ test.describe("the dashboard during an incident", () => {
     await expect(page.getByRole("link", { name: failing, exact: true })).toBeVisible();
   });
 
+  test("an endpoint page for an unknown service or endpoint says so instead of drawing empty charts", async ({
+    page,
+  }) => {
+    await page.goto(
+      `/endpoints?${new URLSearchParams({ service: `no-such-${runId}`, endpoint: PAY })}&range=15m`,
+    );
+    await loaded(page.getByText(`Unknown service: no-such-${runId}`)).toBeVisible();
+    await expect(page.getByRole("link", { name: failing, exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Latency" })).toHaveCount(0);
+
+    await page.goto(
+      `/endpoints?${new URLSearchParams({ service: failing, endpoint: "GET /nothing" })}&range=15m`,
+    );
+    await loaded(page.getByText("No requests to GET /nothing in this range")).toBeVisible();
+    await page.getByRole("link", { name: PAY, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(PAY);
+    await loaded(page.getByRole("region", { name: "Latency" })).toBeVisible();
+  });
+
   test("the send-traces help names the ports this instance listens on", async ({ page }) => {
     const port = new URL(otlpHttpUrl()).port;
     await page.goto("/?range=15m");
@@ -222,6 +241,13 @@ test.describe("the dashboard during an incident", () => {
       await expect(page).toHaveURL(/[?&]bucket=/);
       await expect(failed).toContainText("picked on the charts");
       await expect(failed.getByRole("link")).toHaveCount(1);
+    });
+
+    await test.step("once the mouse leaves, no tooltip stays pinned over the lines", async () => {
+      await page.mouse.move(1, 1);
+      for (const name of ["Latency", "Request rate", "Error rate"]) {
+        await expect(page.getByRole("region", { name }).locator(".recharts-tooltip-wrapper")).toBeHidden();
+      }
     });
 
     await test.step("the failed trace opens with its first error span selected", async () => {
