@@ -4,7 +4,11 @@
 import { randomBytes } from "node:crypto";
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, type Tracer } from "@opentelemetry/api";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { endpointsResponseSchema, servicesResponseSchema } from "@/lib/contracts/endpoint-schemas";
+import {
+  endpointsResponseSchema,
+  exemplarsResponseSchema,
+  servicesResponseSchema,
+} from "@/lib/contracts/endpoint-schemas";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
 
 const { baseUrl, otlpHttpUrl } = inject("tracewell");
@@ -77,5 +81,17 @@ describe("GET /api/services: the previous window and the trouble sparklines", ()
     expect(pay?.previous?.errorRate).toBe(0);
     expect(pay?.previous?.p95Ms).toBeGreaterThan(49);
     expect(pay?.previous?.p95Ms).toBeLessThan(51);
+  });
+
+  it("lists the failed requests (errors=1), newest first, and only those", async () => {
+    const response = await fetch(
+      `${baseUrl}/api/endpoints/exemplars?service=${service}&endpoint=${encodeURIComponent("GET /pay")}&from=${from}&to=${to}&errors=1&limit=100`,
+    );
+    expect(response.status).toBe(200);
+    const body = exemplarsResponseSchema.parse(await response.json());
+    expect(body.exemplars).toHaveLength(10);
+    expect(body.exemplars.every((e) => e.error)).toBe(true);
+    const starts = body.exemplars.map((e) => BigInt(e.startTimeUnixNano));
+    expect(starts).toEqual([...starts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { SkeletonBlock, Stat } from "@/components/dashboard/dashboard-states";
 import { Change } from "@/components/overview/change-badge";
@@ -7,6 +7,7 @@ import { TraceSearchLinks } from "@/components/traces/trace-search-links";
 import { chartConfig } from "@/lib/charts/chart-config";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
 import { serviceTrouble } from "@/lib/charts/service-ranking";
+import { toSparklineRows } from "@/lib/charts/service-sparklines";
 import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
 import type { ServiceSummary } from "@/lib/model/endpoints";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
@@ -20,12 +21,28 @@ interface ServiceSectionProps {
   hrefFor: (row: EndpointRow) => string;
   /** the range inside a sentence: "the last hour" */
   rangeText: string;
+  /** the sparklines' step, and when their data ends (the fetch time for a range ending now) */
+  stepMs: number;
+  endMs: number;
 }
 
 /** One service: its totals, their change and trends, then its endpoints. */
-export function ServiceSection({ summary, rows, sort, onSort, hrefFor, rangeText }: ServiceSectionProps) {
+export function ServiceSection({
+  summary,
+  rows,
+  sort,
+  onSort,
+  hrefFor,
+  rangeText,
+  stepMs,
+  endMs,
+}: ServiceSectionProps) {
   const headingId = useId();
   const trouble = serviceTrouble(summary);
+  const sparkline = useMemo(
+    () => toSparklineRows(summary.sparkline, stepMs, endMs),
+    [summary.sparkline, stepMs, endMs],
+  );
   return (
     <section
       id={`service-${encodeURIComponent(summary.service)}`}
@@ -59,19 +76,19 @@ export function ServiceSection({ summary, rows, sort, onSort, hrefFor, rangeText
         </dl>
         <div className="flex gap-2">
           <Sparkline
-            points={summary.sparkline}
-            dataKey="count"
+            points={sparkline}
+            dataKey="rate"
             color={chartConfig.rate.color}
             label={`Requests of ${summary.service} over ${rangeText}`}
           />
           <Sparkline
-            points={summary.sparkline}
-            dataKey="errorCount"
+            points={sparkline}
+            dataKey="errorRate"
             color={chartConfig.errorRate.color}
             label={`Failed requests of ${summary.service} over ${rangeText}`}
           />
           <Sparkline
-            points={summary.sparkline}
+            points={sparkline}
             dataKey="p95Ms"
             color={chartConfig.p95.color}
             label={`p95 of ${summary.service} over ${rangeText}`}

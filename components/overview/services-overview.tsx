@@ -160,6 +160,8 @@ function OverviewContent({ range }: { range: TimeRange }) {
             onSort={(key) => replace(withSort(pathname, search, nextSort(sort, key)))}
             hrefFor={hrefFor}
             rangeText={describeTimeRangeInline(range)}
+            stepMs={services.data.stepMs}
+            endMs={Math.min(services.data.to, services.dataUpdatedAt)}
           />
         ))}
         <details className="group rounded-lg border border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
