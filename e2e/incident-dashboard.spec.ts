@@ -137,6 +137,12 @@ test.describe("the dashboard during an incident", () => {
       ).toBeVisible();
     });
 
+    await test.step("every rate on the page is in one unit", async () => {
+      const text = (await page.locator("main").textContent()) ?? "";
+      const units = new Set([...text.matchAll(/\d\/(min|s)(?![a-z])/g)].map((match) => match[1]));
+      expect(units.size).toBe(1);
+    });
+
     await test.step("the needs-attention strip names it, not the healthy one", async () => {
       const strip = page.getByRole("region", { name: "Needs attention" });
       await expect(strip).toContainText(failing);

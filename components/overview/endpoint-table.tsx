@@ -2,7 +2,14 @@ import Link from "next/link";
 import { Change } from "@/components/overview/change-badge";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
 import { serviceTrouble } from "@/lib/charts/service-ranking";
-import { formatCount, formatLatency, formatPercent, formatRateIn, rateUnitFor } from "@/lib/format/metrics";
+import {
+  formatCount,
+  formatLatency,
+  formatPercent,
+  formatRateIn,
+  type RateUnit,
+  rateUnitFor,
+} from "@/lib/format/metrics";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
 interface Column {
@@ -29,19 +36,28 @@ interface EndpointTableProps {
   sort: EndpointSort;
   onSort: (key: EndpointSortKey) => void;
   hrefFor: (row: EndpointRow) => string;
+  /** the Rate column's unit, shared by every table of the page so their columns compare */
+  rateUnit?: RateUnit;
 }
 
 /**
  * One service's endpoints. Headers are sort buttons (state in the URL); each row is a link to the
  * endpoint page, reached by clicking anywhere on it or tabbing to its name.
  */
-export function EndpointTable({ service, rows, sort, onSort, hrefFor }: EndpointTableProps) {
+export function EndpointTable({
+  service,
+  rows,
+  sort,
+  onSort,
+  hrefFor,
+  rateUnit: pageUnit,
+}: EndpointTableProps) {
   const sortedBy =
     sort.key === "trouble"
       ? "trouble (error rate and p95 against the previous window)"
       : (columns.find((column) => column.key === sort.key)?.label ?? sort.key);
   // One unit for the whole column ("0.137/s" beside "3.28/min" misleads a reader comparing rows).
-  const rateUnit = rateUnitFor(rows.map((row) => row.rate));
+  const rateUnit = pageUnit ?? rateUnitFor(rows.map((row) => row.rate));
   return (
     <div className="overflow-x-auto">
       {/* Fixed layout with set widths: every service's table lines its columns up with the others. */}

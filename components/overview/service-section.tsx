@@ -8,7 +8,7 @@ import { chartConfig } from "@/lib/charts/chart-config";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
 import { serviceTrouble } from "@/lib/charts/service-ranking";
 import { toSparklineRows } from "@/lib/charts/service-sparklines";
-import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
+import { formatCount, formatLatency, formatPercent, formatRateIn, type RateUnit } from "@/lib/format/metrics";
 import type { ServiceSummary } from "@/lib/model/endpoints";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
@@ -24,6 +24,8 @@ interface ServiceSectionProps {
   /** the sparklines' step, and when their data ends (the fetch time for a range ending now) */
   stepMs: number;
   endMs: number;
+  /** one unit for every rate on the page: services' and endpoints' (no "0.137/s" beside "3.28/min") */
+  rateUnit: RateUnit;
 }
 
 /** One service: its totals, their change and trends, then its endpoints. */
@@ -36,6 +38,7 @@ export function ServiceSection({
   rangeText,
   stepMs,
   endMs,
+  rateUnit,
 }: ServiceSectionProps) {
   const headingId = useId();
   const trouble = serviceTrouble(summary);
@@ -59,7 +62,7 @@ export function ServiceSection({
         </h2>
         <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <Stat label="Requests" title={`${formatCount(summary.count)} requests`}>
-            {formatRate(summary.requestRate)}
+            {formatRateIn(summary.requestRate, rateUnit)}
           </Stat>
           <Stat label="Errors" title={`${formatCount(summary.errorCount)} failed requests`}>
             <span className={summary.errorCount > 0 ? "text-red-700 dark:text-red-400" : ""}>
@@ -104,7 +107,14 @@ export function ServiceSection({
       ) : rows.length === 0 ? (
         <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">No endpoints in this range.</p>
       ) : (
-        <EndpointTable service={summary.service} rows={rows} sort={sort} onSort={onSort} hrefFor={hrefFor} />
+        <EndpointTable
+          service={summary.service}
+          rows={rows}
+          sort={sort}
+          onSort={onSort}
+          hrefFor={hrefFor}
+          rateUnit={rateUnit}
+        />
       )}
     </section>
   );

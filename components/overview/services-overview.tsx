@@ -23,7 +23,7 @@ import {
   servicesNeedingAttention,
   serviceTrouble,
 } from "@/lib/charts/service-ranking";
-import { formatLatency, formatPercent } from "@/lib/format/metrics";
+import { formatLatency, formatPercent, rateUnitFor } from "@/lib/format/metrics";
 import { useDashboardUrl } from "@/lib/hooks/use-dashboard-url";
 import { useEndpoints } from "@/lib/hooks/use-endpoints";
 import { useServices } from "@/lib/hooks/use-services";
@@ -79,6 +79,17 @@ function OverviewContent({ range }: { range: TimeRange }) {
 
   const allServices = useMemo(() => services.data?.services ?? [], [services.data]);
   const ranked = useMemo(() => rankServices(allServices, order), [allServices, order]);
+  // One rate unit for the whole page, chosen over every service's and endpoint's rate.
+  const rateUnit = useMemo(
+    () =>
+      rateUnitFor([
+        ...allServices.map((s) => s.requestRate),
+        ...(endpoints.data
+          ? toEndpointRows(endpoints.data.endpoints, endpoints.data).map((row) => row.rate)
+          : []),
+      ]),
+    [allServices, endpoints.data],
+  );
   const shown = service === null ? ranked : ranked.filter((s) => s.service === service);
 
   const toolbar = (
@@ -162,6 +173,7 @@ function OverviewContent({ range }: { range: TimeRange }) {
             rangeText={describeTimeRangeInline(range)}
             stepMs={services.data.stepMs}
             endMs={Math.min(services.data.to, services.dataUpdatedAt)}
+            rateUnit={rateUnit}
           />
         ))}
         <details className="group rounded-lg border border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
