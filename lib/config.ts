@@ -40,6 +40,8 @@ const envSchema = z.object({
   OTLP_GRPC_PORT: port(4317),
   // Empty counts as unset (e.g. `DATABASE_URL=` in a shell or an env file): embedded PostgreSQL.
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
+  // A streaming replica of DATABASE_URL's database for the dashboard's reads (GET /api/*).
+  DATABASE_REPLICA_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: port(0),
   OTLP_MAX_BODY_BYTES: positiveInt(16 * MiB),
@@ -72,6 +74,7 @@ const envSchema = z.object({
       return new Set(roles as Role[]);
     }),
   SPAN_MAX_FUTURE: duration("1d"),
+  TRACE_PAGE_MAX_SPANS: positiveInt(200_000),
   SELF_TRACE: z.enum(["", "0", "1", "true", "false"]).default(""),
   SELF_TRACE_ENDPOINT: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     otlpHttpPort: e.OTLP_HTTP_PORT,
     otlpGrpcPort: e.OTLP_GRPC_PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     dataDir: path.resolve(e.DATA_DIR),
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     limits: {
@@ -121,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxFutureNanos: BigInt(e.SPAN_MAX_FUTURE) * 1_000_000n,
     },
     roles: e.TRACEWELL_ROLES,
+    /** the trace page loads at most this many spans of a trace (the earliest) and says so */
+    tracePageMaxSpans: e.TRACE_PAGE_MAX_SPANS,
     analysis: {
       /** how long a trace must be quiet before it is analysed (again): cache attribution, detectors */
       quietMs: analysisQuietMs,

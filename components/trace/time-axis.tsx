@@ -4,7 +4,7 @@ import { timeTicks } from "@/lib/trace/time-ticks";
 import { axisHeightPx, timelineInset, waterfallColumns } from "./waterfall-layout";
 
 /** The waterfall's sticky header: column title and tick labels over the timeline. */
-export function TimeAxis({ durationMs }: { durationMs: Millis }) {
+export function TimeAxis({ durationMs, fromMs = 0 as Millis }: { durationMs: Millis; fromMs?: Millis }) {
   const ticks = timeTicks(durationMs);
   return (
     <div
@@ -26,7 +26,7 @@ export function TimeAxis({ durationMs }: { durationMs: Millis }) {
               className={`absolute top-0 flex h-full items-center border-l border-zinc-300 pl-1 tabular-nums dark:border-zinc-700 ${last ? "-translate-x-full border-r border-l-0 pr-1 pl-0" : ""} ${onPhone ? "" : "max-sm:hidden"}`}
               style={{ left: `${left}%` }}
             >
-              {tick === 0 ? "0" : formatDuration(tick)}
+              {tick + fromMs === 0 ? "0" : formatDuration((tick + fromMs) as Millis)}
             </span>
           );
         })}

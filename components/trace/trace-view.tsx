@@ -1,17 +1,24 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { useTrace } from "@/lib/hooks/use-trace";
+import { findClockSkew } from "@/lib/trace/clock-skew";
+import { computeCriticalPath, selfTimes } from "@/lib/trace/critical-path";
 import { firstErrorSpanId } from "@/lib/trace/first-error";
+import { findSpanMatches, stepMatch } from "@/lib/trace/span-search";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace/span-tree";
 import { summarizeTrace } from "@/lib/trace/trace-summary";
 import { buildWaterfallRows, expandAncestors } from "@/lib/trace/waterfall-rows";
+import { formatZoom, parseZoom, type ZoomWindow } from "@/lib/trace/zoom";
 import { SpanDetails, UnknownSpanNotice } from "./span-details";
 import { TraceHeader } from "./trace-header";
+import { TraceMinimap } from "./trace-minimap";
 import { TraceErrorState, TraceSkeleton } from "./trace-states";
-import { TraceWaterfall } from "./trace-waterfall";
+import { TraceToolbar } from "./trace-toolbar";
+import { TraceWaterfall, type WaterfallMarks } from "./trace-waterfall";
 import { useSpanSelection } from "./use-span-selection";
+import { useTraceViewParams } from "./use-trace-view-params";
 
 /** The trace page body: loads the trace, then shows header, waterfall and span details. */
 export function TraceView({ traceId }: { traceId: string }) {
@@ -63,6 +70,24 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
 
   const waterfall = useMemo(() => buildWaterfallRows(tree, collapsed), [tree, collapsed]);
 
+  const { critical, query, zoomText, setCritical, setQuery, setZoomText } = useTraceViewParams();
+  const zoom = useMemo(() => parseZoom(zoomText, summary.durationMs), [zoomText, summary.durationMs]);
+  const setZoom = useCallback(
+    (window: ZoomWindow | null) => setZoomText(window ? formatZoom(window) : null),
+    [setZoomText],
+  );
+  const deferredQuery = useDeferredValue(query);
+  const skewed = useMemo(() => findClockSkew(tree), [tree]);
+  // Computed only once the control is switched on, then kept for this trace.
+  const criticalPath = useMemo(() => (critical ? computeCriticalPath(tree) : null), [tree, critical]);
+  const self = useMemo(() => (critical ? selfTimes(tree) : null), [tree, critical]);
+  const matches = useMemo(() => findSpanMatches(tree, deferredQuery), [tree, deferredQuery]);
+  const marks = useMemo((): WaterfallMarks => {
+    const matched = new Uint8Array(tree.spans.length);
+    for (const i of matches) matched[i] = 1;
+    return { criticalPath, self, matched, skewed };
+  }, [tree, matches, criticalPath, self, skewed]);
+
   const selectedRef = useRef(selectedSpanId);
   useLayoutEffect(() => {
     selectedRef.current = selectedSpanId;
@@ -110,14 +135,51 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
   }, [selectedSpanId, closeDetails]);
 
   const selectedIndex = selectedSpanId === null ? undefined : tree.indexById.get(selectedSpanId);
+  const matchPosition = selectedIndex === undefined ? 0 : matches.indexOf(selectedIndex) + 1;
+
+  // Stepping selects the match: its collapsed ancestors open and the waterfall scrolls to it.
+  const matchesRef = useRef(matches);
+  matchesRef.current = matches;
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const current = selectedRef.current === null ? undefined : tree.indexById.get(selectedRef.current);
+      const target = stepMatch(matchesRef.current, current, direction);
+      if (target !== null) select((tree.spans[target] as TraceResponse["spans"][number]).spanId);
+    },
+    [tree, select],
+  );
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <TraceHeader traceId={traceId} summary={summary} selectedSpanId={selectedSpanId} />
+      {trace.omittedSpanCount ? (
+        <p
+          role="note"
+          className="shrink-0 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+        >
+          This trace has {(trace.spanCount ?? 0).toLocaleString("en-US")} spans: the page shows the first{" "}
+          {trace.spans.length.toLocaleString("en-US")} by start time and leaves out the last{" "}
+          {trace.omittedSpanCount.toLocaleString("en-US")} (the TRACE_PAGE_MAX_SPANS limit). Their spans are
+          still stored and in <code>GET /api/traces/{traceId}</code>.
+        </p>
+      ) : null}
+      <TraceToolbar
+        traceId={traceId}
+        critical={critical}
+        onCriticalChange={setCritical}
+        query={query}
+        onQueryChange={setQuery}
+        matchCount={matches.length}
+        matchPosition={matchPosition}
+        onStep={step}
+      />
+      <TraceMinimap tree={tree} traceDurationMs={summary.durationMs} zoom={zoom} onZoom={setZoom} />
       <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
         <TraceWaterfall
           waterfall={waterfall}
+          marks={marks}
           traceDurationMs={summary.durationMs}
+          zoom={zoom}
           selectedSpanId={selectedSpanId}
           onSelect={select}
           onToggle={toggle}

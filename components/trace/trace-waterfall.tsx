@@ -4,12 +4,28 @@ import { type KeyboardEvent, useCallback, useLayoutEffect, useRef, useState } fr
 import { TimeAxis, TimeGrid } from "@/components/trace/time-axis";
 import { WaterfallRowView } from "@/components/trace/waterfall-row";
 import type { Millis } from "@/lib/model/units";
+import type { CriticalPath } from "@/lib/trace/critical-path";
 import type { WaterfallRows } from "@/lib/trace/waterfall-rows";
+import type { ZoomWindow } from "@/lib/trace/zoom";
 import { axisHeightPx, overscanRows, rowHeightPx, windowingThreshold } from "./waterfall-layout";
+
+/** Per-span highlights, indexed like tree.spans. */
+export interface WaterfallMarks {
+  criticalPath: CriticalPath | null;
+  /** self time in nanoseconds, with the critical path */
+  self: Float64Array | null;
+  /** 1 for spans matching the in-trace search */
+  matched: Uint8Array;
+  /** 1 for spans whose clock looks skewed against their parent's */
+  skewed: Uint8Array;
+}
 
 interface TraceWaterfallProps {
   waterfall: WaterfallRows;
+  marks: WaterfallMarks;
   traceDurationMs: Millis;
+  /** the time window shown, ms from the trace start; null: the whole trace */
+  zoom: ZoomWindow | null;
   selectedSpanId: string | null;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string, expand: boolean) => void;
@@ -23,7 +39,9 @@ type ScrollMode = "center" | "nearest";
  */
 export function TraceWaterfall({
   waterfall,
+  marks,
   traceDurationMs,
+  zoom,
   selectedSpanId,
   onSelect,
   onToggle,
@@ -152,6 +170,8 @@ export function TraceWaterfall({
     scrollRowIntoView(next, "nearest");
   };
 
+  const viewStartMs = zoom ? zoom.fromMs : (0 as Millis);
+  const viewDurationMs = zoom ? ((zoom.toMs - zoom.fromMs) as Millis) : traceDurationMs;
   const rendered = [];
   for (let i = first; i < last; i++) {
     const row = rows[i];
@@ -161,8 +181,15 @@ export function TraceWaterfall({
         key={`${row.index}`}
         row={row}
         rowIndex={i}
-        traceDurationMs={traceDurationMs}
+        viewStartMs={viewStartMs}
+        viewDurationMs={viewDurationMs}
+        zoomed={zoom !== null}
         selected={i === selectedRow}
+        critical={marks.criticalPath?.onPath[row.index] === 1}
+        criticalMs={marks.criticalPath ? (marks.criticalPath.criticalNs[row.index] as number) / 1e6 : null}
+        selfMs={marks.self ? (marks.self[row.index] as number) / 1e6 : null}
+        matched={marks.matched[row.index] === 1}
+        skewed={marks.skewed[row.index] === 1}
         tabbable={i === tabbableIndex}
         onSelect={onSelect}
         onToggle={onToggle}
@@ -176,7 +203,7 @@ export function TraceWaterfall({
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       className="relative min-h-0 min-w-0 flex-1 overflow-auto"
     >
-      <TimeAxis durationMs={traceDurationMs} />
+      <TimeAxis durationMs={viewDurationMs} fromMs={viewStartMs} />
       <div
         role="tree"
         aria-label="Spans, nested under their parents"
@@ -184,7 +211,7 @@ export function TraceWaterfall({
         className="relative outline-none"
         style={{ height: rows.length * rowHeightPx }}
       >
-        <TimeGrid durationMs={traceDurationMs} />
+        <TimeGrid durationMs={viewDurationMs} />
         {rendered}
       </div>
     </div>

@@ -10,8 +10,22 @@ import { indentPx, maxIndentDepth, rowHeightPx, timelineInset, waterfallColumns 
 interface WaterfallRowViewProps {
   row: WaterfallRow;
   rowIndex: number;
-  traceDurationMs: Millis;
+  /** the time window shown: its start (ms from the trace start) and length */
+  viewStartMs: Millis;
+  viewDurationMs: Millis;
+  /** a zoom window is applied: bars outside it are clipped */
+  zoomed: boolean;
   selected: boolean;
+  /** on the critical path (shown while the critical path is on) */
+  critical: boolean;
+  /** time of the critical path spent in this span; null while the critical path is off */
+  criticalMs: number | null;
+  /** self time; null while the critical path is off */
+  selfMs: number | null;
+  /** matches the in-trace search */
+  matched: boolean;
+  /** clock looks skewed against the parent's */
+  skewed: boolean;
   /** the one row reached by Tab (roving tabindex) */
   tabbable: boolean;
   onSelect: (spanId: string) => void;
@@ -22,8 +36,15 @@ interface WaterfallRowViewProps {
 export const WaterfallRowView = memo(function WaterfallRowView({
   row,
   rowIndex,
-  traceDurationMs,
+  viewStartMs,
+  viewDurationMs,
+  zoomed,
   selected,
+  critical,
+  criticalMs,
+  selfMs,
+  matched,
+  skewed,
   tabbable,
   onSelect,
   onToggle,
@@ -32,8 +53,8 @@ export const WaterfallRowView = memo(function WaterfallRowView({
   const isError = span.status.code === "ERROR";
   const parentMissing = row.placement === Placement.ParentMissing;
   const duration = formatDuration(row.durationMs);
-  const left = traceDurationMs > 0 ? (row.offsetMs / traceDurationMs) * 100 : 0;
-  const width = traceDurationMs > 0 ? (row.durationMs / traceDurationMs) * 100 : 0;
+  const left = viewDurationMs > 0 ? ((row.offsetMs - viewStartMs) / viewDurationMs) * 100 : 0;
+  const width = viewDurationMs > 0 ? (row.durationMs / viewDurationMs) * 100 : 0;
   // The label sits after the bar; a wide bar holds it inside, and near the right edge it goes
   // before the bar, where there is room for it.
   const labelPlace = left + width <= 70 ? "after" : width >= 15 ? "inside" : "before";
@@ -44,6 +65,10 @@ export const WaterfallRowView = memo(function WaterfallRowView({
     duration,
     isError ? "error" : null,
     parentMissing ? "parent missing" : null,
+    skewed ? "clock skew" : null,
+    matched ? "matches search" : null,
+    critical ? "on critical path" : null,
+    selfMs !== null ? `self time ${formatDuration(selfMs as Millis)}` : null,
   ]
     .filter(Boolean)
     .join(", ");
@@ -60,9 +85,15 @@ export const WaterfallRowView = memo(function WaterfallRowView({
       data-span-id={span.spanId}
       data-row-index={rowIndex}
       data-status={isError ? "error" : undefined}
+      data-critical={critical ? "true" : undefined}
+      data-match={matched ? "true" : undefined}
       onClick={() => onSelect(span.spanId)}
       className={`${waterfallColumns} absolute inset-x-0 cursor-pointer border-l-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
-        selected ? "bg-blue-100 dark:bg-blue-900/50" : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
+        selected
+          ? "bg-blue-100 dark:bg-blue-900/50"
+          : matched
+            ? "bg-yellow-100 hover:bg-yellow-200 dark:bg-yellow-900/40 dark:hover:bg-yellow-900/60"
+            : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
       } ${isError ? "border-l-red-600" : "border-l-transparent"}`}
       style={{ top: rowIndex * rowHeightPx, height: rowHeightPx }}
     >
@@ -113,17 +144,38 @@ export const WaterfallRowView = memo(function WaterfallRowView({
             parent missing
           </span>
         )}
+        {skewed && (
+          <span
+            className="shrink-0 rounded bg-purple-100 px-1 text-[11px] text-purple-900 dark:bg-purple-900/40 dark:text-purple-200"
+            title="This span lies outside its parent on another service: the two hosts' clocks probably disagree"
+          >
+            clock skew
+          </span>
+        )}
         {collapsed && (
           <span className="shrink-0 rounded bg-zinc-200 px-1 text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
             +{row.descendantCount}
           </span>
         )}
       </div>
-      <div className={`relative ${timelineInset}`}>
+      <div className={`relative ${timelineInset} ${zoomed ? "overflow-hidden" : ""}`}>
         <div
           className={`absolute top-1/2 h-4 min-w-0.5 -translate-y-1/2 rounded-sm ${isError ? "ring-2 ring-red-600 ring-offset-1 ring-offset-white dark:ring-red-500 dark:ring-offset-zinc-950" : ""}`}
-          style={{ left: `${left}%`, width: `${width}%`, backgroundColor: serviceColor(span.service) }}
+          style={{
+            left: `${left}%`,
+            width: `${width}%`,
+            backgroundColor: serviceColor(span.service),
+            opacity: criticalMs !== null && !critical ? 0.35 : undefined,
+          }}
         />
+        {critical ? (
+          <div
+            aria-hidden="true"
+            className="absolute top-1/2 h-1.5 -translate-y-1/2 rounded-sm bg-orange-500 ring-1 ring-white dark:ring-zinc-950"
+            style={{ left: `${left}%`, width: `max(2px, ${width}%)` }}
+            title={`On the critical path for ${formatDuration(criticalMs as Millis)}`}
+          />
+        ) : null}
         <span
           className={`absolute top-1/2 -translate-y-1/2 px-1.5 text-xs leading-4 whitespace-nowrap tabular-nums ${
             labelPlace === "inside" ? "font-medium text-white" : "text-zinc-600 dark:text-zinc-300"
@@ -135,6 +187,7 @@ export const WaterfallRowView = memo(function WaterfallRowView({
           }
         >
           {duration}
+          {selfMs !== null ? ` · self ${formatDuration(selfMs as Millis)}` : ""}
         </span>
       </div>
     </div>

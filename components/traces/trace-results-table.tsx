@@ -1,9 +1,12 @@
+"use client";
+
 import Link from "next/link";
+import { useState } from "react";
 import type { TraceSearchSort, TraceSummary } from "@/lib/contracts/trace-search-schema";
 import { formatDuration } from "@/lib/format/duration";
 import { formatStartTime } from "@/lib/format/timestamp";
 import type { Millis } from "@/lib/model/units";
-import { traceHref } from "@/lib/trace/trace-url";
+import { compareHref, traceHref } from "@/lib/trace/trace-url";
 
 interface Column {
   sort: TraceSearchSort | null;
@@ -31,12 +34,35 @@ interface TraceResultsTableProps {
  * over the rows loaded). Headers are sort buttons; each trace's name links to its page.
  */
 export function TraceResultsTable({ traces, sort, onSort }: TraceResultsTableProps) {
+  // Up to two traces ticked for comparison, in the order ticked (the first is the baseline).
+  const [picked, setPicked] = useState<readonly string[]>([]);
+  const togglePick = (traceId: string, on: boolean) =>
+    setPicked((previous) =>
+      on
+        ? [...previous.filter((id) => id !== traceId), traceId].slice(-2)
+        : previous.filter((id) => id !== traceId),
+    );
   return (
     <div className="overflow-x-auto">
+      <p className="pb-1 text-xs text-zinc-600 dark:text-zinc-400">
+        {picked.length === 2 ? (
+          <Link
+            href={compareHref(picked[0] as string, picked[1] as string)}
+            className="font-medium text-blue-700 hover:underline dark:text-blue-400"
+          >
+            Compare the two ticked traces
+          </Link>
+        ) : (
+          `Tick two traces to compare them (${picked.length} of 2 ticked).`
+        )}
+      </p>
       <table className="w-full min-w-[40rem] border-collapse text-sm">
         <caption className="sr-only">Traces found, sorted by {sort}, descending</caption>
         <thead>
           <tr className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+            <th scope="col" className="w-6 py-1.5 pr-1 text-left font-medium">
+              <span className="sr-only">Compare</span>
+            </th>
             {columns.map((column) => {
               const active = column.sort === sort;
               return (
@@ -70,6 +96,14 @@ export function TraceResultsTable({ traces, sort, onSort }: TraceResultsTablePro
               key={trace.traceId}
               className="border-b border-zinc-100 align-top last:border-0 hover:bg-zinc-50 dark:border-zinc-800/60 dark:hover:bg-zinc-800/40"
             >
+              <td className="py-1.5 pr-1">
+                <input
+                  type="checkbox"
+                  aria-label={`Tick trace ${trace.traceId} to compare`}
+                  checked={picked.includes(trace.traceId)}
+                  onChange={(event) => togglePick(trace.traceId, event.target.checked)}
+                />
+              </td>
               <td className="py-1.5 pr-2 whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
                 {formatStartTime(trace.startTimeUnixNano)}
               </td>

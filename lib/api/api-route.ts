@@ -1,10 +1,11 @@
 // The one wrapper every route handler goes through: it gives the handler its database handle and
 // parsed input, and maps errors to answers (400 with the message that says how to fix the
-// request, 404), so handlers stay ~10 lines: parse → call one lib function → return JSON.
+// request, 404, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
 // Access control (issue: security) is enforced here, once, not in each handler.
 import { NextResponse } from "next/server";
-import { getDb } from "@/lib/db/pool";
+import { getDb, getReadDb } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/sql";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
 
 export interface ApiContext<Params> {
@@ -12,7 +13,10 @@ export interface ApiContext<Params> {
   /** the route's dynamic segments, e.g. { traceId } */
   params: Params;
   searchParams: URLSearchParams;
-  /** where the handler's queries run (the primary today; a read replica is a later option) */
+  /**
+   * where the handler's queries run: for GET and HEAD the read replica when DATABASE_REPLICA_URL
+   * is set, else (and for every write) the primary
+   */
   db: Db;
 }
 
@@ -31,18 +35,31 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
         request,
         params: await context.params,
         searchParams: new URL(request.url).searchParams,
-        db: getDb(),
+        db: request.method === "GET" || request.method === "HEAD" ? getReadDb() : getDb(),
       });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       if (error instanceof BadRequestError) return errorJson(400, error.message);
       if (error instanceof NotFoundError) return errorJson(404, error.message);
+      if (isDatabaseUnavailable(error)) {
+        return errorJson(
+          503,
+          `The database cannot be reached right now (${(error as Error).message}). Tracewell reconnects by itself: retry in a few seconds.`,
+          { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+        );
+      }
       throw error;
     }
   };
 }
 
-function errorJson(status: number, message: string): Response {
-  return NextResponse.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+/** The same wait the receivers ask for on a 503 (lib/ingest/receivers/ingest-errors.ts). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+function errorJson(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return NextResponse.json(
+    { error: message },
+    { status, headers: { "Cache-Control": "no-store", ...headers } },
+  );
 }

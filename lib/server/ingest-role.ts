@@ -17,6 +17,7 @@ import { createTraceIngest } from "@/lib/ingest/traces/ingest-traces";
 import { SpanStore } from "@/lib/ingest/traces/store-spans";
 import { upsertCacheSpanRollups } from "@/lib/rollups/upsert-cache-span-rollups";
 import { upsertEndpointRollups } from "@/lib/rollups/upsert-endpoint-rollups";
+import type { SelfMetrics } from "@/lib/server/self-metrics";
 
 export interface IngestRole {
   handleOtlpHttp: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
@@ -35,29 +36,52 @@ export function createIngestRole(
   config: TracewellConfig,
   log: (line: string) => void,
   authorize: AuthorizeIngest = allowAllIngest,
+  selfMetrics?: SelfMetrics,
 ): IngestRole {
   const spanStore = createSpanStore(db.pool);
-  const spanQueue = new IngestQueue(spanStore, config.ingest);
+  const spanQueue = new IngestQueue(spanStore, {
+    ...config.ingest,
+    onCommit: selfMetrics?.onCommit("traces"),
+  });
   // Metrics have their own queue (same limits and semantics) so neither signal can starve the other.
   const metricStore = new MetricPointStore(db.pool, new DayPartitions("metric_points"));
-  const metricQueue = new IngestQueue(metricStore, { ...config.ingest, rowNoun: "data points" });
-  const traces = createTraceIngest(spanQueue, config.ingest);
-  const metrics = createMetricIngest(metricQueue, config.ingest);
+  const metricQueue = new IngestQueue(metricStore, {
+    ...config.ingest,
+    rowNoun: "data points",
+    onCommit: selfMetrics?.onCommit("metrics"),
+  });
+  const traces = createTraceIngest(spanQueue, config.ingest, selfMetrics?.onStored("traces"));
+  const metrics = createMetricIngest(metricQueue, config.ingest, selfMetrics?.onStored("metrics"));
+  selfMetrics?.watchQueue("traces", () => spanQueue.depth);
+  selfMetrics?.watchQueue("metrics", () => metricQueue.depth);
+  // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
+  const httpBudget = new ByteBudget(4 * config.limits.maxBodyBytes);
+  selfMetrics?.watchInFlightBytes("http", () => httpBudget.inUse);
   const handleOtlpHttp = createOtlpHttpHandler({
     traces,
     metrics,
     authorize,
     maxBodyBytes: config.limits.maxBodyBytes,
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
-    // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
-    budget: new ByteBudget(4 * config.limits.maxBodyBytes),
+    budget: httpBudget,
     log,
+    onRefused: selfMetrics?.onRefused("http"),
   });
   return {
     handleOtlpHttp,
     startGrpc: () =>
       startOtlpGrpcServer(
-        { traces, metrics, authorize, maxMessageBytes: config.limits.maxGrpcMessageBytes, log },
+        {
+          traces,
+          metrics,
+          authorize,
+          maxMessageBytes: config.limits.maxGrpcMessageBytes,
+          log,
+          onRefused: selfMetrics?.onRefused("grpc"),
+          watchInFlightBytes: selfMetrics
+            ? (bytes) => selfMetrics.watchInFlightBytes("grpc", bytes)
+            : undefined,
+        },
         config.host,
         config.otlpGrpcPort,
       ).catch((error: Error) => {

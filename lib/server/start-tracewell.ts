@@ -14,6 +14,7 @@ import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { createIngestRole } from "@/lib/server/ingest-role";
 import { listen } from "@/lib/server/listen";
+import { createSelfMetrics, wantsPrometheus } from "@/lib/server/self-metrics";
 import { startWorkerRole } from "@/lib/server/worker-role";
 
 export interface RunningTracewell {
@@ -52,9 +53,19 @@ export async function startTracewell(
     },
   );
 
-  const ingest = config.roles.has("ingest") ? createIngestRole(db, config, log) : null;
-  const handleOtlpHttp =
+  const selfMetrics = createSelfMetrics(db, { analysis: config.roles.has("worker") });
+  const ingest = config.roles.has("ingest")
+    ? createIngestRole(db, config, log, undefined, selfMetrics)
+    : null;
+  const tracedOtlpHttp =
     ingest && selfTrace ? selfTrace.traceOtlpRequests(ingest.handleOtlpHttp) : ingest?.handleOtlpHttp;
+  // GET /metrics on the OTLP/HTTP port: Tracewell's own metrics, whatever the process's roles.
+  const handleOtlpHttp =
+    tracedOtlpHttp &&
+    ((request: http.IncomingMessage, response: http.ServerResponse) =>
+      request.method === "GET" && (request.url ?? "").split("?")[0] === "/metrics"
+        ? selfMetrics.serve(response)
+        : tracedOtlpHttp(request, response));
   const servers: http.Server[] = [];
   let port: number | null = null;
   let otlpHttpPort: number | null = null;
@@ -64,9 +75,12 @@ export async function startTracewell(
     app = next({ dev: false, dir: process.cwd() });
     await app.prepare();
     const handleNext = app.getRequestHandler();
+    const timedNext = selfMetrics.timeHttp((request, response) => void handleNext(request, response));
     const web = http.createServer((request, response) => {
       if (handleOtlpHttp && request.url?.startsWith("/v1/")) void handleOtlpHttp(request, response);
-      else void handleNext(request, response);
+      // The /metrics page for browsers; Prometheus text for Prometheus, curl and the like.
+      else if (wantsPrometheus(request)) void selfMetrics.serve(response);
+      else timedNext(request, response);
     });
     servers.push(web);
     port = await listen(web, config.port, config.host, "PORT");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTraceIdInput, traceHref } from "@/lib/trace/trace-url";
+import { compareHref, parseTraceIdInput, traceHref } from "@/lib/trace/trace-url";
 
 const id = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -32,5 +32,11 @@ describe("parseTraceIdInput", () => {
     ["not hex", "z".repeat(32)],
   ])("rejects %s input", (_, input) => {
     expect(parseTraceIdInput(input)).toBeNull();
+  });
+});
+
+describe("compareHref", () => {
+  it("puts the baseline in a and the other trace in b", () => {
+    expect(compareHref("aa", "bb")).toBe("/traces/compare?a=aa&b=bb");
   });
 });

@@ -7,6 +7,11 @@ export function traceHref(traceId: string, spanId?: string | null): string {
   return spanId ? `${path}?span=${encodeURIComponent(spanId)}` : path;
 }
 
+/** `/traces/compare?a={a}&b={b}`: trace `a` as the baseline, `b` against it. */
+export function compareHref(a: string, b: string): string {
+  return `/traces/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+}
+
 const embeddedTraceId = /(?:^|[^0-9a-f])([0-9a-f]{32})(?:$|[^0-9a-f])/;
 
 /**

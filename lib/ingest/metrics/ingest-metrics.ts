@@ -11,6 +11,7 @@ import { decodeMetricsRequestProto } from "@/lib/otlp/decode-metrics-proto";
 export function createMetricIngest(
   queue: IngestQueue<MetricPointRow, MetricRef>,
   window: IngestWindow,
+  onStored?: (accepted: number, rejected: number) => void,
 ): SignalIngest {
   return createSignalIngest({
     decode: { protobuf: decodeMetricsRequestProto, json: decodeMetricsRequestJson },
@@ -25,5 +26,6 @@ export function createMetricIngest(
     },
     queue,
     window,
+    onStored,
   });
 }

@@ -54,6 +54,45 @@ const RULES: Rule[] = [
   ],
 ];
 
+/** Told of every refused export request (self-metrics): which signal, and `refusalReason`. */
+export type OnRefused = (signal: "traces" | "metrics" | "unknown", reason: string) => void;
+
+/** A short label for why a request was refused, by its HTTP status (self-metrics). */
+export function refusalReason(httpStatus: number): string {
+  switch (httpStatus) {
+    case 400:
+      return "malformed";
+    case 401:
+      return "unauthenticated";
+    case 404:
+    case 405:
+      return "wrong_endpoint";
+    case 413:
+      return "too_large";
+    case 415:
+      return "unsupported_encoding";
+    case 429:
+      return "overloaded";
+    case 503:
+      return "unavailable";
+    default:
+      return httpStatus >= 500 ? "internal" : "other";
+  }
+}
+
+/** The same labels for a gRPC status code. */
+export function refusalReasonForRpc(code: number): string {
+  const httpStatus: Record<number, number> = {
+    [RpcCode.INVALID_ARGUMENT]: 400,
+    [RpcCode.UNAUTHENTICATED]: 401,
+    [RpcCode.NOT_FOUND]: 404,
+    [RpcCode.UNIMPLEMENTED]: 404,
+    [RpcCode.RESOURCE_EXHAUSTED]: 429,
+    [RpcCode.UNAVAILABLE]: 503,
+  };
+  return refusalReason(httpStatus[code] ?? 500);
+}
+
 export function classifyIngestError(error: unknown): IngestFailure {
   const text = error instanceof Error ? error.message : String(error);
   for (const [match, answer, message] of RULES) {

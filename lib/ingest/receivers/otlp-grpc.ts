@@ -18,7 +18,11 @@ import {
 } from "@grpc/grpc-js";
 import type { AuthorizeIngest } from "@/lib/ingest/receivers/authorize";
 import { encodeRetryStatus } from "@/lib/ingest/receivers/grpc-status";
-import { classifyIngestError } from "@/lib/ingest/receivers/ingest-errors";
+import {
+  classifyIngestError,
+  type OnRefused,
+  refusalReasonForRpc,
+} from "@/lib/ingest/receivers/ingest-errors";
 import { BudgetExhaustedError, ByteBudget } from "@/lib/ingest/receivers/read-body";
 import { IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
 import type { PartialSuccess, SignalIngest } from "@/lib/ingest/shared/signal-ingest";
@@ -39,6 +43,10 @@ export interface OtlpGrpcOptions {
   /** The authorize step shared with OTLP/HTTP, given the call's `authorization` metadata. */
   authorize: AuthorizeIngest;
   log?: (line: string) => void;
+  /** told of every refused request and why (self-metrics) */
+  onRefused?: OnRefused;
+  /** given a reader of the bytes of requests being decoded (self-metrics) */
+  watchInFlightBytes?: (bytes: () => number) => void;
 }
 
 export interface OtlpGrpcServer {
@@ -80,6 +88,7 @@ export async function startOtlpGrpcServer(
   const server = new Server({ "grpc.max_receive_message_length": options.maxMessageBytes });
   // Room for a few maximum-size requests being decoded at once; beyond it senders retry later.
   const budget = new ByteBudget(4 * options.maxMessageBytes);
+  options.watchInFlightBytes?.(() => budget.inUse);
   let draining = false;
 
   /** Checks, then ingests one request exactly as OTLP/HTTP does; resolves once it is committed. */
@@ -106,7 +115,14 @@ export async function startOtlpGrpcServer(
       accept(call.request, call.metadata, ingest)
         .then(
           (partial) => callback(null, encodeExportResponse("protobuf", partial, kind)),
-          (error: unknown) => callback(toServiceError(error, options.log)),
+          (error: unknown) => {
+            const answer = toServiceError(error, options.log);
+            options.onRefused?.(
+              kind === "spans" ? "traces" : "metrics",
+              refusalReasonForRpc(answer.code ?? 13),
+            );
+            callback(answer);
+          },
         )
         // Answering cannot fail in practice; if it ever did, it must not take the process down.
         .catch((error: Error) => options.log?.(`otlp/grpc: could not answer: ${error.stack}`));

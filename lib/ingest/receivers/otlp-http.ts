@@ -5,7 +5,12 @@
 // request's encoding, and 429/503 carry Retry-After.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthorizeIngest } from "@/lib/ingest/receivers/authorize";
-import { classifyIngestError, RpcCode } from "@/lib/ingest/receivers/ingest-errors";
+import {
+  classifyIngestError,
+  type OnRefused,
+  RpcCode,
+  refusalReason,
+} from "@/lib/ingest/receivers/ingest-errors";
 import { type ByteBudget, discardBody, inflate, readBody } from "@/lib/ingest/receivers/read-body";
 import type { OtlpEncoding, PartialSuccess, SignalIngest } from "@/lib/ingest/shared/signal-ingest";
 import { type ExportKind, encodeExportResponse, encodeStatus } from "@/lib/otlp/encode-response";
@@ -18,6 +23,8 @@ export interface OtlpHttpOptions {
   maxDecompressedBytes: number;
   budget: ByteBudget;
   log?: (line: string) => void;
+  /** told of every refused request and why (self-metrics) */
+  onRefused?: OnRefused;
 }
 
 class HttpError extends Error {
@@ -40,8 +47,8 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
   };
   return async function handleOtlpHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let encoding: OtlpEncoding = "json";
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
     try {
-      const path = (request.url ?? "/").split("?")[0] ?? "/";
       const signal = Object.hasOwn(signals, path) ? signals[path] : undefined;
       if (signal === undefined) {
         throw new HttpError(
@@ -75,6 +82,10 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
       send(response, 200, encoding, encodeExportResponse(encoding, partial, signal.kind));
     } catch (error) {
       const failure = toHttpError(error);
+      options.onRefused?.(
+        path === "/v1/traces" ? "traces" : path === "/v1/metrics" ? "metrics" : "unknown",
+        refusalReason(failure.status),
+      );
       if (failure.status >= 500 && failure.status !== 503)
         options.log?.(`otlp/http: ${(error as Error).stack}`);
       if (!request.complete && !(await discardBody(request, options.maxBodyBytes))) {

@@ -15,6 +15,10 @@ export class PayloadTooLargeError extends Error {
 export class ByteBudget {
   private used = 0;
   constructor(private readonly capacity: number) {}
+  /** bytes of requests being read or decoded right now */
+  get inUse(): number {
+    return this.used;
+  }
   tryTake(bytes: number): boolean {
     if (this.used + bytes > this.capacity) return false;
     this.used += bytes;

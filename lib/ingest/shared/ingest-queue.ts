@@ -4,6 +4,8 @@
 // Generic over the rows (spans, metric data points) and the rows they refer to (resources, series):
 // each signal has its own queue over its own store, with the same semantics.
 
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+
 /** Writes rows and what they refer to in one transaction; resolves once committed. */
 export interface QueueWriter<Row, Ref> {
   write(rows: Row[], refs: Ref[]): Promise<unknown>;
@@ -34,6 +36,8 @@ export interface IngestQueueOptions {
   writers: number;
   /** what a row is, in messages to senders (default "spans") */
   rowNoun?: string;
+  /** told of every committed transaction: its rows and how long the write took (self-metrics) */
+  onCommit?: (rows: number, seconds: number) => void;
 }
 
 export class IngestQueue<Row, Ref> {
@@ -114,15 +118,18 @@ export class IngestQueue<Row, Ref> {
 
   private async commit(group: Pending<Row, Ref>[]): Promise<void> {
     try {
+      const started = performance.now();
+      const rows = group.flatMap((item) => item.rows);
       await this.writer.write(
-        group.flatMap((item) => item.rows),
+        rows,
         group.flatMap((item) => item.refs),
       );
+      this.options.onCommit?.(rows.length, (performance.now() - started) / 1000);
       this.release(group);
       for (const item of group) item.resolve();
     } catch (error) {
       this.release(group);
-      if (group.length > 1 && !isConnectionError(error)) {
+      if (group.length > 1 && !isDatabaseUnavailable(error)) {
         // One request's data broke the shared transaction: retry each alone so the others still land.
         for (const item of group) {
           try {
@@ -137,11 +144,6 @@ export class IngestQueue<Row, Ref> {
       for (const item of group) item.reject(toIngestError(error, this.noun));
     }
   }
-}
-
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return code.startsWith("08") || code === "57P01" || code === "ECONNREFUSED" || code === "ECONNRESET";
 }
 
 function toIngestError(error: unknown, noun: string): Error {

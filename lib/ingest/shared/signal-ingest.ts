@@ -54,6 +54,8 @@ export function createSignalIngest<Request, Row, Ref>(parts: {
   normalize: (request: Request, window: WindowOptions) => Normalized<Row, Ref>;
   queue: IngestQueue<Row, Ref>;
   window: IngestWindow;
+  /** told of every stored request: rows accepted (committed) and rejected as invalid (self-metrics) */
+  onStored?: (accepted: number, rejected: number) => void;
 }): SignalIngest {
   return {
     async ingest({ body, encoding }) {
@@ -65,6 +67,7 @@ export function createSignalIngest<Request, Row, Ref>(parts: {
         ...parts.window,
       });
       await parts.queue.submit(normalized.rows, normalized.refs);
+      parts.onStored?.(normalized.rows.length, normalized.rejected);
       // A message can report a problem even when nothing was dropped (e.g. a type not stored).
       return normalized.rejectionMessage !== ""
         ? { rejected: normalized.rejected, errorMessage: normalized.rejectionMessage }

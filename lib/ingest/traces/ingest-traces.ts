@@ -11,6 +11,7 @@ import { decodeTraceRequestProto } from "@/lib/otlp/decode-traces-proto";
 export function createTraceIngest(
   queue: IngestQueue<SpanRow, ResourceRow>,
   window: IngestWindow,
+  onStored?: (accepted: number, rejected: number) => void,
 ): SignalIngest {
   return createSignalIngest({
     decode: { protobuf: decodeTraceRequestProto, json: decodeTraceRequestJson },
@@ -25,5 +26,6 @@ export function createTraceIngest(
     },
     queue,
     window,
+    onStored,
   });
 }

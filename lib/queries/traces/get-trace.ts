@@ -9,7 +9,11 @@ import { type Attributes, attributesSchema } from "@/lib/model/attribute-value";
 import { spanKindNames, statusCodeNames } from "@/lib/model/span-kind";
 import type { TraceSpan, TraceWithSpans } from "@/lib/model/traces";
 
-const BoundsRow = z.object({ start_time_unix_nano: z.string(), end_time_unix_nano: z.string() });
+const BoundsRow = z.object({
+  start_time_unix_nano: z.string(),
+  end_time_unix_nano: z.string(),
+  span_count: z.number(),
+});
 
 const SpanRecord = z.object({
   span_id: z.instanceof(Buffer),
@@ -36,19 +40,31 @@ const SpanRecord = z.object({
 
 const ResourceRecord = z.object({ id: z.string(), attributes: attributesSchema });
 
-export async function getTrace(db: Db, traceIdHex: string): Promise<TraceWithSpans | null> {
+export interface GetTraceOptions {
+  /** at most this many spans, the earliest first; the answer then says how many it left out */
+  maxSpans?: number;
+}
+
+export async function getTrace(
+  db: Db,
+  traceIdHex: string,
+  options: GetTraceOptions = {},
+): Promise<TraceWithSpans | null> {
   const traceId = Buffer.from(traceIdHex, "hex");
   const live = await db.one(
-    sql`SELECT start_time_unix_nano, end_time_unix_nano FROM traces WHERE trace_id = ${traceId}`,
+    sql`SELECT start_time_unix_nano, end_time_unix_nano, span_count FROM traces WHERE trace_id = ${traceId}`,
     BoundsRow,
   );
   const bounds =
     live ??
     (await db.one(
-      sql`SELECT start_time_unix_nano, end_time_unix_nano FROM pinned_traces WHERE trace_id = ${traceId}`,
+      sql`SELECT start_time_unix_nano, end_time_unix_nano, span_count FROM pinned_traces WHERE trace_id = ${traceId}`,
       BoundsRow,
     ));
   if (!bounds) return null;
+  // LIMIT only when the trace is bigger than the cap: a LIMIT can change the plan of every query.
+  const limit =
+    options.maxSpans !== undefined && bounds.span_count > options.maxSpans ? options.maxSpans : undefined;
   // Table names from this fixed pair only.
   const table = live ? raw("spans") : raw("pinned_spans");
   const rows = await db.many(
@@ -56,7 +72,8 @@ export async function getTrace(db: Db, traceIdHex: string): Promise<TraceWithSpa
                status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
         FROM ${table}
         WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
-        ORDER BY start_time_unix_nano, span_id`,
+        ORDER BY start_time_unix_nano, span_id
+        ${limit === undefined ? raw("") : sql`LIMIT ${limit}`}`,
     SpanRecord,
   );
   const resourceIds = [...new Set(rows.map((row) => row.resource_id))];
@@ -66,8 +83,13 @@ export async function getTrace(db: Db, traceIdHex: string): Promise<TraceWithSpa
   );
   const resourceById = new Map<string, Attributes>(resources.map((r) => [r.id, r.attributes]));
 
+  const capped = limit !== undefined && rows.length >= limit;
+  const totalSpans = Math.max(bounds.span_count, rows.length);
   return {
     traceId: traceIdHex,
+    ...(capped && totalSpans > rows.length
+      ? { spanCount: totalSpans, omittedSpanCount: totalSpans - rows.length }
+      : {}),
     spans: rows.map((row): TraceSpan => {
       const start = BigInt(row.start_time_unix_nano);
       const duration = BigInt(row.duration_nano);

@@ -1,0 +1,113 @@
+// npm run bench:overload [-- --senders 256 --seconds 20 --batch 100 --requests 3000] [--split]
+//
+// An ingest flood against a running Tracewell (one process, all roles, as `npm start` runs it):
+// `--senders` concurrent OTLP/HTTP senders post SDK-made requests of `--batch` spans as fast as
+// they are answered, for `--seconds`. Meanwhile the dashboard's GET /api/endpoints is polled.
+// Prints, from the same run: the dashboard's p50/p95 while quiet and during the flood (and the
+// ratio: the target is ≤ 3×), the server's peak RSS (target ≤ 1 GB at 256 senders), the answers
+// by status (429/503 carry Retry-After: back-pressure instead of unbounded queueing), and the
+// spans per second acknowledged.
+// --split: the same flood against two processes sharing the database (TRACEWELL_ROLES=ingest
+// receiving, TRACEWELL_ROLES=web,worker serving the dashboard), as docs/scaling.md suggests for
+// heavy ingest; RSS is then the ingest process's.
+import { parseArgs } from "node:util";
+import { percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { pollDashboard, postTraces, prepareBodies, rssMiB, sleep } from "@/bench/support/flood";
+import { startTracewellProcess } from "@/test/support/tracewell-process";
+
+const { values } = parseArgs({
+  options: {
+    senders: { type: "string", default: "256" },
+    seconds: { type: "string", default: "20" },
+    batch: { type: "string", default: "100" },
+    requests: { type: "string", default: "3000" },
+    "quiet-seconds": { type: "string", default: "5" },
+    split: { type: "boolean", default: false },
+  },
+});
+const senders = Number(values.senders);
+const floodMs = Number(values.seconds) * 1000;
+const batch = Number(values.batch);
+const quietMs = Number(values["quiet-seconds"]) * 1000;
+
+const bodies = prepareBodies(Number(values.requests), batch);
+
+const stack = await startBenchStack(values.split ? { TRACEWELL_ROLES: "ingest" } : {});
+// The dashboard: the same process, or with --split a second one on the same database.
+const web = values.split
+  ? await startTracewellProcess({ databaseUrl: stack.database.url, env: { TRACEWELL_ROLES: "web,worker" } })
+  : stack.server;
+const pid = stack.server.child.pid as number;
+const post = (body: Uint8Array) => postTraces(stack.server.otlpHttpUrl, body);
+
+try {
+  // Some data for the dashboard to read, then the quiet baseline.
+  for (const body of bodies.slice(0, 20)) await post(body);
+  const quiet = await pollDashboard(web.baseUrl, quietMs);
+  const rssBefore = rssMiB(pid);
+
+  console.log(`Flooding with ${senders} senders for ${floodMs / 1000} s…`);
+  const statuses = new Map<string, number>();
+  let acknowledgedSpans = 0;
+  let retryAfterMissing = 0;
+  let next = 20;
+  let peakRss = rssBefore;
+  const deadline = Date.now() + floodMs;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMiB(pid));
+  }, 250);
+  const flood = Array.from({ length: senders }, async () => {
+    while (Date.now() < deadline) {
+      const body = bodies[next++ % bodies.length] as Uint8Array;
+      try {
+        const response = await post(body);
+        const key = String(response.status);
+        statuses.set(key, (statuses.get(key) ?? 0) + 1);
+        if (response.status === 200) acknowledgedSpans += batch;
+        else if (
+          (response.status === 429 || response.status === 503) &&
+          !response.headers.get("retry-after")
+        ) {
+          retryAfterMissing++;
+        }
+        if (response.status === 429 || response.status === 503) await sleep(100); // a polite sender backs off
+      } catch (error) {
+        const key = `error ${(error as Error).message}`;
+        statuses.set(key, (statuses.get(key) ?? 0) + 1);
+      }
+    }
+  });
+  const during = await pollDashboard(web.baseUrl, floodMs * 0.9);
+  await Promise.all(flood);
+  clearInterval(sampler);
+
+  const p = (xs: number[], q: number) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      q,
+    );
+  console.log("");
+  console.log(values.split ? "Two processes: ingest | web,worker" : "One process: web,ingest,worker");
+  console.log(
+    `Dashboard GET /api/endpoints  quiet p50 ${p(quiet, 0.5).toFixed(1)} ms  p95 ${p(quiet, 0.95).toFixed(1)} ms  (${quiet.length} requests)`,
+  );
+  console.log(
+    `                              flood p50 ${p(during, 0.5).toFixed(1)} ms  p95 ${p(during, 0.95).toFixed(1)} ms  (${during.length} requests)`,
+  );
+  console.log(
+    `Ratio flood p95 / quiet p95   ${(p(during, 0.95) / p(quiet, 0.95)).toFixed(2)}× (target ≤ 3×)`,
+  );
+  console.log(
+    `Server RSS                    ${rssBefore.toFixed(0)} MiB before, peak ${peakRss.toFixed(0)} MiB during (target ≤ 1024)`,
+  );
+  console.log(
+    `Answers                       ${[...statuses].map(([status, n]) => `${status}: ${n}`).join(", ")}` +
+      (retryAfterMissing > 0 ? `  (${retryAfterMissing} without Retry-After!)` : ""),
+  );
+  console.log(
+    `Acknowledged                  ${Math.round(acknowledgedSpans / (floodMs / 1000)).toLocaleString("en-US")} spans/s`,
+  );
+} finally {
+  if (web !== stack.server) await web.stop();
+  await stack.stop();
+}

@@ -1,0 +1,126 @@
+// npm run bench:trace-page [-- --sizes 10000,100000 --runs 3]
+//
+// Opens the trace page in Chromium on synthetic traces of each size (12 services, fan-out 3–10,
+// depth ≤ 8, the shape issue #17 measured) loaded straight through the span store, and prints:
+//   api     GET /api/traces/{id}?view=page from Node: time and JSON size
+//   open    navigation start → first waterfall row painted (median of --runs page loads)
+//   collapse / expand   click on the root's toggle → next frame painted
+//   critical  "Critical path" on → next frame painted
+//   search  typing a query that matches ~1/12 of the spans → match count shown
+//   heap    JS heap used after a forced GC: after collapse/expand, and again after the critical
+//           path and the search (which keep their results)
+// Spans beyond TRACE_PAGE_MAX_SPANS (default 200,000) are left out by the page, as a user sees.
+import { parseArgs } from "node:util";
+import { type BrowserContext, chromium, type Page } from "@playwright/test";
+import pg from "pg";
+import { startBenchStack } from "@/bench/support/bench-stack";
+import { makeSyntheticTrace, syntheticResources } from "@/bench/support/synthetic-trace";
+import { createSpanStore } from "@/lib/server/ingest-role";
+import { chromiumLaunchOptions } from "@/scripts/chromium";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,100000" },
+    runs: { type: "string", default: "3" },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+const runs = Number(values.runs);
+
+/** JS heap in use after a forced garbage collection. */
+async function usedHeapMb(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  await cdp.detach();
+  return (metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0) / 1024 / 1024;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const stack = await startBenchStack();
+const pool = new pg.Pool({ connectionString: stack.database.url, max: 2 });
+const store = createSpanStore(pool);
+const browser = await chromium.launch(chromiumLaunchOptions());
+try {
+  const base = stack.server.baseUrl;
+  console.log(`Chromium ${browser.version()}, ${runs} page loads per size\n`);
+  for (const size of sizes) {
+    const { traceId, rows } = makeSyntheticTrace(size, Date.now() - 120_000);
+    for (let i = 0; i < rows.length; i += 10_000)
+      await store.write(rows.slice(i, i + 10_000), syntheticResources);
+
+    const t0 = performance.now();
+    const response = await fetch(`${base}/api/traces/${traceId}?view=page`);
+    const body = await response.text();
+    const apiMs = performance.now() - t0;
+    const shown = (JSON.parse(body) as { spans: unknown[] }).spans.length;
+
+    const opens: number[] = [];
+    let collapseMs = 0;
+    let expandMs = 0;
+    let criticalMs = 0;
+    let searchMs = 0;
+    let heapMb = 0;
+    let plainHeapMb = 0;
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const began = Date.now();
+      await page.goto(`${base}/traces/${traceId}`, { waitUntil: "commit" });
+      await page.locator('[role="treeitem"]').first().waitFor({ timeout: 120_000 });
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+      );
+      opens.push(Date.now() - began);
+      if (run === runs - 1) {
+        const clickToggle = (title: string) =>
+          page.evaluate(async (t) => {
+            const toggle = document.querySelector<HTMLElement>(`[role="treeitem"] [title^="${t}"]`);
+            if (!toggle) throw new Error(`no "${t}" toggle`);
+            const start = performance.now();
+            toggle.click();
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            return performance.now() - start;
+          }, title);
+        collapseMs = await clickToggle("Collapse");
+        expandMs = await clickToggle("Expand");
+        plainHeapMb = await usedHeapMb(context, page);
+        // NaN where the page has no such control (e.g. measuring an older build for comparison).
+        criticalMs = await page.evaluate(async () => {
+          const button = [...document.querySelectorAll("button")].find(
+            (b) => b.textContent === "Critical path",
+          );
+          if (!button) return Number.NaN;
+          const start = performance.now();
+          button.click();
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          return performance.now() - start;
+        });
+        const search = page.getByRole("searchbox", { name: "Search spans in this trace" });
+        if ((await search.count()) > 0) {
+          const searchStart = Date.now();
+          await search.fill("k7");
+          await page.getByText(/matches?$/).waitFor();
+          searchMs = Date.now() - searchStart;
+        } else {
+          searchMs = Number.NaN;
+        }
+        heapMb = await usedHeapMb(context, page);
+      }
+      await context.close();
+    }
+    console.log(
+      `${size.toLocaleString("en-US").padStart(9)} spans (${shown.toLocaleString("en-US")} shown): ` +
+        `api ${apiMs.toFixed(0)} ms / ${(body.length / 1024 / 1024).toFixed(1)} MB, ` +
+        `open ${median(opens)} ms (min ${Math.min(...opens)}; ${opens.join(", ")}), collapse ${collapseMs.toFixed(0)} ms, ` +
+        `expand ${expandMs.toFixed(0)} ms, critical path ${criticalMs.toFixed(0)} ms, ` +
+        `search ${searchMs} ms, heap ${plainHeapMb.toFixed(0)} MB (${heapMb.toFixed(0)} MB with critical path and search)`,
+    );
+  }
+} finally {
+  await browser.close();
+  await pool.end();
+  await stack.stop();
+}
