@@ -1,4 +1,5 @@
 // npm run bench:ingest [-- --spans 200000 --senders 8 --batch 500] [--grpc] [--heavy]
+//                      [--metric-points 100000 --metric-routes 50] [--metrics-only]
 //
 // Sustained OTLP ingest, end to end: 8 senders post OTLP/protobuf requests of 500 spans (made by
 // the official SDK and serialiser) to a running Tracewell, each waiting for its 200 (= committed)
@@ -9,12 +10,17 @@
 // shared machine's load drifts), which this order cancels out. Then, in the same run and
 // database, the baseline: the same span rows COPY'd straight into `spans` on one connection.
 // Prints spans/s and the ratio to the baseline.
+// Then metrics: OTLP/protobuf metric exports of 50 services (bench/support/metric-exports.ts: the
+// official MeterProvider, collected repeatedly, and the official serialiser), each with a counter
+// and a duration histogram per route, posted by the same senders over OTLP/HTTP (and gRPC with
+// --grpc); prints data points/s. --metrics-only skips the spans.
 
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { formatRate, percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { type MetricExports, makeMetricExports } from "@/bench/support/metric-exports";
 import { formatStoredBytes, storedBytesPerSpan } from "@/bench/support/stored-bytes";
 import { SPAN_COPY_COLUMNS, spanCopyLine } from "@/lib/ingest/shared/copy-text";
 import { dayOf, SpanPartitions } from "@/lib/ingest/shared/day-partitions";
@@ -30,35 +36,42 @@ const { values } = parseArgs({
     batch: { type: "string", default: "500" },
     grpc: { type: "boolean", default: false },
     heavy: { type: "boolean", default: false },
+    "metric-points": { type: "string", default: "100000" },
+    "metric-routes": { type: "string", default: "50" },
+    "metrics-only": { type: "boolean", default: false },
   },
 });
+const metricsOnly = values["metrics-only"];
 const totalSpans = Number(values.spans);
 const senders = Number(values.senders);
 const batch = Number(values.batch);
-const requests = Math.ceil(totalSpans / batch);
+const requests = metricsOnly ? 0 : Math.ceil(totalSpans / batch);
 // Typical mix: one trace in 20 (1 span in 100) fails with an exception and its stack trace, and
 // every trace makes one cache lookup (so attribution runs). --heavy: every trace fails (1 span in
 // 5 carries a stack trace), the fixture's worst case.
 const exceptionEvery = values.heavy ? 1 : 20;
 
-console.log(`Preparing ${requests} OTLP/protobuf requests of ${batch} spans with the OpenTelemetry SDK…`);
-const bodies: Uint8Array[] = [];
+if (!metricsOnly) {
+  console.log(`Preparing ${requests} OTLP/protobuf requests of ${batch} spans with the OpenTelemetry SDK…`);
+}
+const spanBodies: Uint8Array[] = [];
 const startMs = Date.now() - 10 * 60_000;
 for (let i = 0; i < requests; i++) {
-  bodies.push(
+  spanBodies.push(
     makeTraceExport({ spans: batch, startMs: startMs + i * 10, exceptionEvery, cacheLookups: true }).protobuf,
   );
   if ((i + 1) % 100 === 0) process.stdout.write(`  ${i + 1}/${requests}\r`);
 }
-const warmup = Array.from(
-  { length: 20 },
+const spanWarmup = Array.from(
+  { length: metricsOnly ? 0 : 20 },
   () => makeTraceExport({ spans: batch, exceptionEvery, cacheLookups: true }).protobuf,
 );
-const preparedBytes = bodies.reduce((n, b) => n + b.length, 0);
-console.log(
-  `Prepared ${(preparedBytes / 1048576).toFixed(1)} MiB of requests ` +
-    `(${Math.round(preparedBytes / (requests * batch))} protobuf bytes per span, ${values.heavy ? "heavy" : "typical"} mix).`,
-);
+const preparedBytes = spanBodies.reduce((n, b) => n + b.length, 0);
+if (!metricsOnly)
+  console.log(
+    `Prepared ${(preparedBytes / 1048576).toFixed(1)} MiB of requests ` +
+      `(${Math.round(preparedBytes / (requests * batch))} protobuf bytes per span, ${values.heavy ? "heavy" : "typical"} mix).`,
+  );
 
 interface Run {
   spans: number;
@@ -67,7 +80,14 @@ interface Run {
 }
 
 /** `senders` concurrent senders, each sending the next body once its previous one is answered. */
-async function sendAll(send: (body: Uint8Array) => Promise<void>): Promise<Run> {
+async function sendAll(
+  send: (body: Uint8Array) => Promise<void>,
+  { bodies, warmup, perBody }: { bodies: Uint8Array[]; warmup: Uint8Array[]; perBody: number } = {
+    bodies: spanBodies,
+    warmup: spanWarmup,
+    perBody: batch,
+  },
+): Promise<Run> {
   for (const body of warmup) await send(body);
   const latencies: number[] = [];
   let next = 0;
@@ -82,7 +102,7 @@ async function sendAll(send: (body: Uint8Array) => Promise<void>): Promise<Run> 
       }
     }),
   );
-  return { spans: requests * batch, ms: performance.now() - began, latencies };
+  return { spans: bodies.length * perBody, ms: performance.now() - began, latencies };
 }
 
 /** The passes of one transport as one figure: all spans over all time, percentiles over all requests. */
@@ -129,7 +149,8 @@ const transports = {
 };
 type Transport = keyof typeof transports;
 
-try {
+/** The span passes (HTTP, and gRPC with --grpc), then the raw COPY baseline. */
+async function benchSpans(): Promise<void> {
   const order: Transport[] = values.grpc
     ? ["OTLP/HTTP", "OTLP/gRPC", "OTLP/gRPC", "OTLP/HTTP"]
     : ["OTLP/HTTP"];
@@ -147,7 +168,7 @@ try {
 
   // Baseline: the same rows, decoded and normalised here, COPY'd into the emptied table.
   const now = BigInt(Date.now()) * 1_000_000n;
-  const rows = bodies.flatMap(
+  const rows = spanBodies.flatMap(
     (body) =>
       normalizeTraceRequest(decodeTraceRequestProto(body), {
         nowUnixNano: now,
@@ -193,6 +214,59 @@ try {
   console.log(ratio(grpc ? "Ratio HTTP / raw COPY" : "Ratio end-to-end / raw COPY", http));
   if (grpc) console.log(ratio("Ratio gRPC / raw COPY", grpc));
   console.log(formatStoredBytes(stored));
+}
+
+/** Metric exports of 50 services over OTLP/HTTP (and gRPC with --grpc): data points per second. */
+async function benchMetrics(): Promise<void> {
+  const routes = Number(values["metric-routes"]);
+  const perExport = 2 * routes;
+  const exports = Math.ceil(Number(values["metric-points"]) / perExport);
+  const passes: Transport[] = values.grpc ? ["OTLP/HTTP", "OTLP/gRPC"] : ["OTLP/HTTP"];
+  console.log("");
+  console.log(
+    `Preparing ${passes.length} × ${exports} OTLP/protobuf metric exports of ${perExport} data points (50 services × ${routes} routes, official MeterProvider)…`,
+  );
+  // Each pass sends its own exports (later times): a resent point would take the idempotent path.
+  const sets = [];
+  for (const _ of passes) sets.push(await makeMetricExports({ services: 50, routes, exports: exports + 20 }));
+  const metricUrl = `${stack.server.otlpHttpUrl}/v1/metrics`;
+  const send: Record<Transport, (body: Uint8Array) => Promise<void>> = {
+    "OTLP/HTTP": async (body) => {
+      const response = await fetch(metricUrl, {
+        method: "POST",
+        body: body as BodyInit,
+        headers: { "Content-Type": "application/x-protobuf" },
+      });
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+    },
+    "OTLP/gRPC": async (body) => {
+      await grpcClient?.exportMetrics(body);
+    },
+  };
+  for (const [i, transport] of passes.entries()) {
+    const set = sets[i] as MetricExports;
+    const perBody = set.points / set.bodies.length;
+    const run = await sendAll(send[transport], {
+      warmup: set.bodies.slice(0, 20),
+      bodies: set.bodies.slice(20),
+      perBody,
+    });
+    const { rows } = await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM metric_points");
+    console.log(
+      `${`${transport} metrics, end to end`.padEnd(32)}${formatRate(run.spans, run.ms).padStart(8)} data points/s   (${run.spans} points in ${(run.ms / 1000).toFixed(2)} s, ${perBody} per request; request latency p50 ${percentile(
+        run.latencies.sort((a, b) => a - b),
+        0.5,
+      ).toFixed(
+        0,
+      )} ms, p99 ${percentile(run.latencies, 0.99).toFixed(0)} ms; ${rows[0]?.n} rows in metric_points)`,
+    );
+  }
+}
+
+try {
+  if (!metricsOnly) await benchSpans();
+  await benchMetrics();
 } finally {
   grpcClient?.close();
   await pool.end();

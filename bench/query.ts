@@ -1,4 +1,6 @@
 // npm run bench:query [-- --spans 1000000] [--metric-services 50 --metric-routes 4 --metric-interval 300]
+//                     [--metrics-only]   (skips the spans: a week of metrics in about a minute with
+//                                         --metric-interval 900)
 //
 // Loads ≥ 1M spans (half of them requests: SERVER spans of 8 services × 10 endpoints, each with a
 // CLIENT child) spread over the last hour through the real store (SpanStore: spans, traces and
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     "metric-interval": { type: "string", default: "300" },
     hours: { type: "string", default: "1" },
     "search-runs": { type: "string", default: "20" },
+    "metrics-only": { type: "boolean", default: false },
   },
 });
 const totalSpans = Number(values.spans);
@@ -140,7 +143,8 @@ async function time(label: string, runs: number, run: () => Promise<unknown>): P
   return samples;
 }
 
-try {
+/** Spans over the window, then the endpoint, services and trace-search APIs over them. */
+async function benchSpans(): Promise<void> {
   const now = Date.now();
   const from = now - spreadMs + 60_000;
   const batch = 10_000;
@@ -217,8 +221,19 @@ try {
       await time(`  ${windowLabel.padEnd(5)} ${label} [${matched}]`, searchRuns, () => fetchOk(path));
     }
   }
+}
 
+async function benchMetrics(): Promise<void> {
+  const base = stack.server.baseUrl;
+  const fetchOk = async (path: string) => {
+    const response = await fetch(`${base}${path}`);
+    if (!response.ok)
+      throw new Error(`${path}: HTTP ${response.status}\n${stack.server.output.slice(-20).join("\n")}`);
+    return response.json();
+  };
   const metricServices = Number(values["metric-services"]);
+  // The single-service queries pick one the load wrote (service-0 … service-N-1).
+  const oneService = `service-${Math.min(3, metricServices - 1)}`;
   console.log("");
   console.log(
     `Loading a week of metrics from ${metricServices} services (${values["metric-routes"]} routes each, a point every ${values["metric-interval"]} s per series)…`,
@@ -230,7 +245,7 @@ try {
     intervalS: Number(values["metric-interval"]),
   });
   console.log(
-    `Loaded ${week.points.toLocaleString("en-US")} points of ${week.series} series in ${((performance.now() - metricsBegan) / 1000).toFixed(1)} s.`,
+    `\nLoaded ${week.points.toLocaleString("en-US")} points of ${week.series} series in ${((performance.now() - metricsBegan) / 1000).toFixed(1)} s.`,
   );
   await pool.query("VACUUM ANALYZE metric_points");
   const weekRange = `from=${Date.now() - 7 * 86_400_000}&to=${Date.now()}`;
@@ -245,12 +260,17 @@ try {
   );
   await time("  … one service, one route (endpoint page)", 20, () =>
     fetchOk(
-      `/api/metrics/query?name=http.server.request.duration&stat=p95&service=service-3&filter=http.route=/api/resource-1/{id}&${weekRange}`,
+      `/api/metrics/query?name=http.server.request.duration&stat=p95&service=${oneService}&filter=http.route=/api/resource-1/{id}&${weekRange}`,
     ),
   );
   await time("GET /api/metrics/query rate of a counter, 1 service, 7 d", 20, () =>
-    fetchOk(`/api/metrics/query?name=http.server.requests&stat=rate&service=service-3&${weekRange}`),
+    fetchOk(`/api/metrics/query?name=http.server.requests&stat=rate&service=${oneService}&${weekRange}`),
   );
+}
+
+try {
+  if (!values["metrics-only"]) await benchSpans();
+  await benchMetrics();
 } finally {
   await pool.end();
   await stack.stop();

@@ -6,11 +6,15 @@
 //   ├─ jobs.done                     counter   {queue: a} 5+7, {queue: b} 2
 //   ├─ http.server.request.duration  histogram (s)  GET /orders/{id}: 90 × 20–80 ms, 10 × 300–700 ms
 //   └─ GET /orders/{id}              SERVER spans ×3 (so the endpoint page exists)
+//   service e2e-metrics-ex-…
+//   ├─ http.server.duration          histogram (ms, buckets 0/10/100/1000): 90 × 20–80, 10 × 300–700,
+//   │                                one exemplar (450 ms) naming the trace below
+//   └─ GET /orders/{id}              SERVER span, 450 ms
 import { randomBytes } from "node:crypto";
 import { SpanKind } from "@opentelemetry/api";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { sendTraces } from "./support/seed";
-import { sendMetrics } from "./support/seed-metrics";
+import { sendHistogramWithExemplar, sendMetrics } from "./support/seed-metrics";
 
 const runId = randomBytes(3).toString("hex");
 const service = `e2e-metrics-${runId}`;
@@ -120,4 +124,64 @@ test("the endpoint page shows p50/p95/p99 from the duration histogram beside the
   expect(ms).toBeGreaterThanOrEqual(25);
   expect(ms).toBeLessThanOrEqual(50);
   await expect(page.getByText("p50", { exact: true }).first()).toBeVisible();
+});
+
+test("a histogram's bucket heatmap is in the URL, and exemplar dots on either chart open their traces", async ({
+  page,
+}) => {
+  const exService = `e2e-metrics-ex-${runId}`;
+  const now = Date.now();
+  const { traceIds, spanIds } = await sendTraces([
+    {
+      service: exService,
+      name: ORDERS,
+      kind: SpanKind.SERVER,
+      start: now - 30_000,
+      end: now - 29_550,
+      key: "slow",
+      attributes: { "http.request.method": "GET", "http.route": "/orders/{id}" },
+    },
+  ]);
+  const traceId = traceIds[0] as string;
+  const spanId = spanIds.slow as string;
+  const values = [
+    ...Array.from({ length: 90 }, (_, i) => 20 + (i % 10) * 6),
+    ...Array.from({ length: 10 }, (_, i) => 300 + i * 40),
+  ];
+  await sendHistogramWithExemplar(exService, values, { value: 450, traceId, spanId });
+
+  const from = new Date(now - 15 * 60_000).toISOString();
+  const to = new Date(now + 5 * 60_000).toISOString();
+  const chartUrl = `/metrics?from=${from}&to=${to}&service=${exService}&metric=http.server.duration`;
+  const dotName = `Exemplar 450 ms: open trace ${traceId}`;
+  const tracePage = new RegExp(`/traces/${traceId}\\?span=${spanId}$`);
+
+  // The percentile chart's dot.
+  await page.goto(chartUrl);
+  await loaded(page.getByRole("link", { name: dotName })).toBeVisible();
+  await page.getByRole("link", { name: dotName }).click();
+  await expect(page).toHaveURL(tracePage);
+  await loaded(page.getByText(ORDERS).first()).toBeVisible();
+
+  // The heatmap: two cells (90 values in 10–100 ms, 10 in 100–1000 ms), the same after a reload.
+  await page.goto(chartUrl);
+  await page.getByLabel("Show", { exact: true }).selectOption("heatmap");
+  await expect(page).toHaveURL(/view=heatmap/);
+  await expect(page.getByLabel("Statistic")).toBeHidden();
+  const heatmap = page.getByRole("img", { name: /Heatmap of http\.server\.duration/ });
+  const counts = () =>
+    heatmap.locator("rect").evaluateAll((els) => els.map((e) => e.getAttribute("data-count")));
+  await loaded(heatmap.locator("rect")).toHaveCount(2);
+  expect((await counts()).sort()).toEqual(["10", "90"]);
+  await expect(page.getByRole("list", { name: "Buckets" })).toContainText("10 ms–100 ms");
+  const url = page.url();
+  await page.reload();
+  await loaded(heatmap.locator("rect")).toHaveCount(2);
+  expect(page.url()).toBe(url);
+  await expect(page.getByLabel("Show", { exact: true })).toHaveValue("heatmap");
+  expect((await counts()).sort()).toEqual(["10", "90"]);
+
+  // The heatmap's dot sits in the 100–1000 ms row and opens the same trace.
+  await page.getByRole("link", { name: dotName }).click();
+  await expect(page).toHaveURL(tracePage);
 });

@@ -7,6 +7,33 @@ const MiB = 1024 * 1024;
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const BYTE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+/** "50GB", "20 GiB", "1073741824"; unset → undefined. */
+const byteSize = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)?\s*$/i.exec(text);
+      if (!match) {
+        ctx.addIssue({ code: "custom", message: `"${text}" is not a size; use bytes or e.g. 50GB, 20GiB` });
+        return z.NEVER;
+      }
+      return Math.round(Number(match[1]) * (BYTE_UNITS[(match[2] ?? "b").toLowerCase()] ?? 1));
+    }),
+);
 
 /** "90s", "15m", "6h", "30d" → milliseconds */
 export function parseDuration(text: string): number {
@@ -41,17 +68,23 @@ const envSchema = z.object({
   // Empty counts as unset (e.g. `DATABASE_URL=` in a shell or an env file): embedded PostgreSQL.
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   // A streaming replica of DATABASE_URL's database for the dashboard's reads (GET /api/*).
-  DATABASE_REPLICA_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
+  DATABASE_REPLICA_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().url().optional(),
+  ),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: port(0),
   OTLP_MAX_BODY_BYTES: positiveInt(16 * MiB),
   OTLP_MAX_DECOMPRESSED_BYTES: positiveInt(64 * MiB),
   OTLP_GRPC_MAX_MESSAGE_BYTES: positiveInt(16 * MiB),
   INGEST_MAX_QUEUED_SPANS: positiveInt(200_000),
+  INGEST_MAX_INFLIGHT_REQUESTS: positiveInt(256),
+  INGEST_MAX_INFLIGHT_BYTES: positiveInt(128 * MiB),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
   SPAN_RETENTION: duration("7d"),
   ROLLUP_RETENTION: duration("90d"),
+  MAX_DISK_BYTES: byteSize,
   // Deprecated name of ANALYSIS_QUIET_PERIOD (cache attribution was the first analyser); still read.
   CACHE_ATTRIBUTION_DELAY: z.string().optional(),
   ANALYSIS_QUIET_PERIOD: z.string().optional(),
@@ -116,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** OTLP/gRPC: the largest message accepted, on the wire and after gzip decompression */
       maxGrpcMessageBytes: e.OTLP_GRPC_MAX_MESSAGE_BYTES,
     },
+    /** OTLP requests being handled at once, both transports together (lib/ingest/receivers/admission.ts) */
+    admission: { maxRequests: e.INGEST_MAX_INFLIGHT_REQUESTS, maxBytes: e.INGEST_MAX_INFLIGHT_BYTES },
     ingest: {
       maxQueuedSpans: e.INGEST_MAX_QUEUED_SPANS,
       batchMaxSpans: e.INGEST_BATCH_MAX_SPANS,
@@ -134,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     retention: {
       spansMs: e.SPAN_RETENTION,
       rollupsMs: e.ROLLUP_RETENTION,
+      /** when the database outgrows it, the oldest span/metric days go first (never today's) */
+      maxDiskBytes: e.MAX_DISK_BYTES,
     },
     selfTrace: {
       enabled: e.SELF_TRACE === "1" || e.SELF_TRACE === "true",

@@ -203,6 +203,35 @@ describe.each(combos)("metrics over %s, %s temporality", (protocol, temporality)
     ]);
   });
 
+  it("heatmap=1: each bucket's count per step, exact for explicit buckets, the total for exponential ones", async () => {
+    await send();
+    const explicit = await query({ ...base(), name: "http.server.request.duration", heatmap: "1" });
+    expect(explicit.heatmap?.bounds).toEqual(BOUNDS);
+    const exact = new Array(BOUNDS.length + 1).fill(0);
+    for (const d of durations) exact[bucketOf(d)]++;
+    expect(explicit.heatmap?.counts).toEqual([exact]);
+    const exponential = await query({ ...base(), name: "queue.wait", heatmap: "1" });
+    const cells = exponential.heatmap?.counts[0] ?? [];
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(waits.length);
+    expect(cells.length).toBe((exponential.heatmap?.bounds.length ?? 0) + 1);
+    const onSum = await fetch(
+      `${baseUrl}/api/metrics/query?${new URLSearchParams({ ...base(), name: "jobs.done", heatmap: "1" })}`,
+    );
+    expect(onSum.status).toBe(400);
+    expect((await onSum.json()).error).toContain("heatmap=1 needs a histogram");
+  });
+
+  it("a stat that does not fit the metric's type is a 400 naming the ones that do", async () => {
+    await send();
+    const response = await fetch(
+      `${baseUrl}/api/metrics/query?${new URLSearchParams({ ...base(), name: "jobs.done", stat: "p95" })}`,
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe(
+      "stat=p95 does not apply to jobs.done, a sum: use one of sum, rate",
+    );
+  });
+
   it("exponential histogram quantiles are within the relative error bound of exact values", async () => {
     await send();
     const { rows } = await db.query<{ scale: number }>(

@@ -64,4 +64,41 @@ describe("applyRetention", () => {
       Math.floor((now - 60_000) / 60_000) * 60_000,
     ]);
   });
+
+  it("with MAX_DISK_BYTES, drops the oldest days first while the database is over it, never today's", async () => {
+    const now = Date.UTC(2027, 0, 20, 12);
+    for (const daysAgo of [3, 2, 1]) await storeAt(now - daysAgo * DAY);
+    await storeAt(now - 60_000);
+    const day = (ms: number) => `spans_${new Date(ms).toISOString().slice(0, 10).replaceAll("-", "")}`;
+    const size = async () =>
+      Number((await pool.query("SELECT pg_database_size(current_database()) AS n")).rows[0].n);
+
+    // Under the budget: nothing goes for disk.
+    const roomy = await applyRetention(
+      pool,
+      { spansMs: 7 * DAY, rollupsMs: 90 * DAY, maxDiskBytes: 2 ** 50 },
+      now,
+    );
+    expect(roomy?.droppedForDisk).toEqual([]);
+
+    // One byte over: the oldest day goes, and that is enough.
+    const tight = await applyRetention(
+      pool,
+      { spansMs: 7 * DAY, rollupsMs: 90 * DAY, maxDiskBytes: (await size()) - 1 },
+      now,
+    );
+    expect(tight?.droppedForDisk).toEqual([day(now - 3 * DAY)]);
+
+    // Far over: every past day goes, oldest first, and today's stays with its spans.
+    const over = await applyRetention(pool, { spansMs: 7 * DAY, rollupsMs: 90 * DAY, maxDiskBytes: 1 }, now);
+    expect(over?.droppedForDisk).toEqual([day(now - 2 * DAY), day(now - DAY)]);
+    const left = await pool.query("SELECT count(*)::int AS n FROM spans WHERE start_time_unix_nano >= $1", [
+      BigInt(now - DAY / 2) * 1_000_000n,
+    ]);
+    expect(left.rows[0].n).toBe(5);
+    const traces = await pool.query("SELECT count(*)::int AS n FROM traces WHERE end_time_unix_nano < $1", [
+      BigInt(now - DAY / 2) * 1_000_000n,
+    ]);
+    expect(traces.rows[0].n).toBe(0);
+  });
 });

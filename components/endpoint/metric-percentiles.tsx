@@ -34,6 +34,7 @@ export function MetricPercentiles({
     metric: query?.name ?? "",
     groupBy: [],
     filters: query?.filters ?? [],
+    view: null,
     search: "",
   };
   const options = { autoRefresh, stepMs, enabled: query !== null };

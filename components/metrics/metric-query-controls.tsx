@@ -22,13 +22,34 @@ export function MetricQueryControls({ metric, state, onChange }: MetricQueryCont
   const groupId = useId();
   const keyId = useId();
   const valueId = useId();
+  const viewId = useId();
+  const histogram = metric.type === "histogram" || metric.type === "exponential_histogram";
+  const heatmap = histogram && state.view === "heatmap";
   const [filterKey, setFilterKey] = useState(metric.attributeKeys[0] ?? "");
   const [filterValue, setFilterValue] = useState("");
   const values = metric.attributeValues[filterKey] ?? [];
   const stat = state.stat ?? DEFAULT_STAT[metric.type];
   return (
     <div className="flex flex-wrap items-end gap-x-4 gap-y-3 text-sm">
-      <div className="flex flex-col gap-1">
+      {histogram ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={viewId} className="font-medium text-zinc-700 dark:text-zinc-300">
+            Show
+          </label>
+          <select
+            id={viewId}
+            value={heatmap ? "heatmap" : "stat"}
+            onChange={(event) =>
+              onChange({ ...state, view: event.target.value === "heatmap" ? "heatmap" : null })
+            }
+            className={selectClass}
+          >
+            <option value="stat">a statistic (percentiles…)</option>
+            <option value="heatmap">bucket heatmap</option>
+          </select>
+        </div>
+      ) : null}
+      <div className={`flex flex-col gap-1${heatmap ? " hidden" : ""}`}>
         <label htmlFor={statId} className="font-medium text-zinc-700 dark:text-zinc-300">
           Statistic
         </label>

@@ -53,6 +53,7 @@ function MetricsContent({ range }: { range: TimeRange }) {
       stat: null,
       groupBy: [],
       filters: [],
+      view: null,
       search: state.search,
     });
 
@@ -122,7 +123,7 @@ function MetricPanel({
   const data = query.data;
   const unit = displayUnit(data?.unit ?? summary?.unit ?? null);
   const description = data
-    ? `${data.stat} per ${formatStep(data.stepMs)}${unit ? `, in ${unit}` : ""}${summary?.description ? ` — ${summary.description}` : ""}`
+    ? `${data.heatmap !== undefined ? "measurements per bucket" : data.stat} per ${formatStep(data.stepMs)}${unit ? `, in ${unit}` : ""}${summary?.description ? ` — ${summary.description}` : ""}`
     : (summary?.description ?? undefined);
   return (
     <Panel title={state.metric} description={description} className="min-w-0">

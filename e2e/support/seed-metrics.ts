@@ -4,6 +4,7 @@ import type { Meter } from "@opentelemetry/api";
 import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { AggregationType, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
+import { recordMetricsExport } from "@/test/fixtures/otlp-metrics-fixtures";
 import { otlpHttpUrl } from "./seed";
 
 /** The semantic-convention buckets of http.server.request.duration, in seconds. */
@@ -31,4 +32,39 @@ export async function sendMetrics(service: string, record: (meter: Meter) => voi
   record(provider.getMeter("e2e-seed", "1.0.0"));
   await provider.forceFlush();
   await provider.shutdown();
+}
+
+/**
+ * A duration histogram (ms) whose point carries one exemplar linking to `trace`. The JS SDK records
+ * no exemplars yet (docs/metrics.md), so the official serialiser's OTLP/JSON body gets one added,
+ * as a Java or Go SDK would send it.
+ */
+export async function sendHistogramWithExemplar(
+  service: string,
+  values: readonly number[],
+  exemplar: { value: number; traceId: string; spanId: string },
+): Promise<void> {
+  const { json } = await recordMetricsExport(
+    (meter) => {
+      const histogram = meter.createHistogram("http.server.duration", { unit: "ms" });
+      for (const v of values) histogram.record(v, { "http.route": "/orders/{id}" });
+    },
+    { service },
+  );
+  const body = JSON.parse(new TextDecoder().decode(json));
+  const point = body.resourceMetrics[0].scopeMetrics[0].metrics[0].histogram.dataPoints[0];
+  point.exemplars = [
+    {
+      timeUnixNano: point.timeUnixNano,
+      asDouble: exemplar.value,
+      traceId: exemplar.traceId,
+      spanId: exemplar.spanId,
+    },
+  ];
+  const response = await fetch(`${otlpHttpUrl()}/v1/metrics`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 200) throw new Error(`/v1/metrics answered ${response.status}`);
 }

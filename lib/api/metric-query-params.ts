@@ -36,6 +36,10 @@ export function parseMetricQuery(params: URLSearchParams): MetricQueryParams {
     }
     return [text.slice(0, at), text.slice(at + 1)];
   });
+  const heatmapText = params.get("heatmap");
+  if (heatmapText !== null && heatmapText !== "1" && heatmapText !== "0") {
+    throw new BadRequestError(`heatmap="${heatmapText}" must be 1 (bucket counts per step) or 0`);
+  }
   return {
     name,
     service: params.get("service") || null,
@@ -44,5 +48,6 @@ export function parseMetricQuery(params: URLSearchParams): MetricQueryParams {
     stat: statText ? (statText as MetricStat) : null,
     groupBy,
     filters,
+    heatmap: heatmapText === "1",
   };
 }

@@ -1,7 +1,13 @@
 // Metric query answers → chart rows, by the shape of the answer.
 import { describe, expect, it } from "vitest";
 import type { MetricQueryResponse } from "@/lib/contracts/metric-schemas";
-import { formatMetricValue, MAX_CHART_SERIES, seriesLabel, toMetricChartData } from "./metric-series";
+import {
+  formatBucketBound,
+  formatMetricValue,
+  MAX_CHART_SERIES,
+  seriesLabel,
+  toMetricChartData,
+} from "./metric-series";
 
 const response = (edit: Partial<MetricQueryResponse>): MetricQueryResponse => ({
   from: 0,
@@ -75,5 +81,16 @@ describe("labels and values", () => {
     [5, "ms", "count", "5"],
   ])("formatMetricValue(%s, %s, %s)", (value, unit, stat, expected) => {
     expect(formatMetricValue(value, unit, stat)).toBe(expected);
+  });
+});
+
+describe("formatBucketBound", () => {
+  it.each([
+    [1000, "ms", "1,000 ms"],
+    [0.005, "s", "0.005 s"],
+    [7.5, "{request}", "7.5"],
+    [0.1 + 0.2, "s", "0.3 s"],
+  ])("formatBucketBound(%s, %s)", (value, unit, expected) => {
+    expect(formatBucketBound(value, unit)).toBe(expected);
   });
 });

@@ -94,3 +94,9 @@ export function formatMetricValue(value: number, unit: string | null, stat: stri
   const perSecond = stat === "rate" ? "/s" : "";
   return `${shown}${u ? ` ${u}` : ""}${perSecond}`;
 }
+
+/** A bucket bound: at most 3 significant digits, thousands grouped ("1,000 ms", "0.005 s"). */
+export function formatBucketBound(value: number, unit: string | null): string {
+  const u = displayUnit(unit);
+  return `${Number(value.toPrecision(3)).toLocaleString("en-US", { maximumFractionDigits: 20 })}${u ? ` ${u}` : ""}`;
+}

@@ -33,7 +33,9 @@ export function getPool(): pg.Pool {
       application_name: "tracewell",
       // The app's queries are small (rollup rows, index lookups, COPY). Parallel workers cost more
       // to launch than they save there: bench:query measured /api/endpoints 64 → 10 ms in-process.
-      options: "-c max_parallel_workers_per_gather=0",
+      // JIT compiles a query whose estimated cost is high (a week of metric points): on a loaded
+      // 2-core machine compiling took 1–2 s of a 3 s metrics query, more than it saved.
+      options: "-c max_parallel_workers_per_gather=0 -c jit=off",
     });
     // An idle client dropped by the server must not take the process down; the next query reconnects.
     // Ctrl-C reaches the embedded PostgreSQL too, which closes idle connections (57P01, "terminating
@@ -78,7 +80,7 @@ export function getReadDb(): PoolDb {
       connectionString,
       max: 12,
       application_name: "tracewell-reads",
-      options: "-c max_parallel_workers_per_gather=0",
+      options: "-c max_parallel_workers_per_gather=0 -c jit=off", // as the primary's pool
     });
     pool.on("error", (error) => {
       if (!shuttingDown(globalThis as Holder))

@@ -25,6 +25,7 @@ export function useMetricQuery(
     state.stat,
     state.groupBy,
     state.filters,
+    state.view,
     service,
     options.stepMs,
   ]);

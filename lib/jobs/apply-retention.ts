@@ -11,6 +11,8 @@
 // detached table is dropped on its own. Every statement runs in its own short transaction under a
 // lock timeout: a partition that cannot be detached now is left for the next run (a detach
 // interrupted half-way is finished with `FINALIZE`). Row deletes go in small batches.
+// With a disk budget (MAX_DISK_BYTES), while the database is larger than the budget the oldest
+// day partitions of spans and metric points go too, oldest first, never the current day's.
 import type pg from "pg";
 import { AdvisoryLock } from "@/lib/db/advisory-locks";
 import { Db } from "@/lib/db/sql";
@@ -19,7 +21,10 @@ import { preservePinnedTraces } from "@/lib/jobs/preserve-pinned-traces";
 import { NANOS_PER_MINUTE } from "@/lib/rollups/minutes";
 
 export interface RetentionResult {
+  /** every partition dropped, for age or for the disk budget */
   droppedPartitions: string[];
+  /** those dropped only because the database was over MAX_DISK_BYTES */
+  droppedForDisk: string[];
   /** Expired partitions left for the next run (a lock was not granted within the lock timeout). */
   deferredPartitions: string[];
   deletedTraces: number;
@@ -45,7 +50,7 @@ const ROLLUP_TABLES = [
 
 export async function applyRetention(
   pool: pg.Pool,
-  retention: { spansMs: number; rollupsMs: number },
+  retention: { spansMs: number; rollupsMs: number; maxDiskBytes?: number },
   nowMs = Date.now(),
   options: RetentionOptions = {},
 ): Promise<RetentionResult | null> {
@@ -63,7 +68,13 @@ export async function applyRetention(
     if (!locked.rows[0]?.ok) return null;
     try {
       await client.query(`SET lock_timeout = ${lockTimeoutMs}`);
-      return await expire(client, { spanCutoff, rollupCutoffMinute, nowMs, batchRows });
+      return await expire(client, {
+        spanCutoff,
+        rollupCutoffMinute,
+        nowMs,
+        batchRows,
+        maxDiskBytes: retention.maxDiskBytes,
+      });
     } finally {
       await client.query("RESET lock_timeout");
       await client.query("SELECT pg_advisory_unlock($1)", [AdvisoryLock.RETENTION]);
@@ -77,43 +88,64 @@ export async function applyRetention(
   }
 }
 
+interface Partition {
+  name: string;
+  parent: string;
+  lower: bigint;
+  upper: bigint;
+  pending: boolean;
+}
+
 async function expire(
   client: pg.PoolClient,
-  run: { spanCutoff: bigint; rollupCutoffMinute: bigint; nowMs: number; batchRows: number },
+  run: {
+    spanCutoff: bigint;
+    rollupCutoffMinute: bigint;
+    nowMs: number;
+    batchRows: number;
+    maxDiskBytes?: number;
+  },
 ): Promise<RetentionResult> {
   const { spanCutoff, rollupCutoffMinute, nowMs, batchRows } = run;
-  // Pinned traces outlive their partitions: copied out before any partition goes.
-  await client.query("BEGIN");
-  try {
-    await preservePinnedTraces(new Db(client), spanCutoff);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
-
-  const partitions = await client.query<{ name: string; parent: string; bound: string; pending: boolean }>(
-    `SELECT c.relname AS name, p.relname AS parent, pg_get_expr(c.relpartbound, c.oid) AS bound,
-            i.inhdetachpending AS pending
-     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-     WHERE i.inhparent IN ('spans'::regclass, 'metric_points'::regclass)`,
-  );
   const droppedPartitions: string[] = [];
+  const droppedForDisk: string[] = [];
   const deferredPartitions: string[] = [];
-  for (const { name, parent, bound, pending } of partitions.rows) {
-    const upper = /TO \('?(-?\d+)'?\)/.exec(bound)?.[1];
-    // A partition goes once all of its day is past the cutoff.
-    if (upper === undefined || BigInt(upper) > spanCutoff) continue;
-    const table = quoteIdent(name);
+  /** Pinned spans are copied out, then the partition detached and dropped; false if deferred. */
+  const drop = async (partition: Partition): Promise<boolean> => {
+    await preserveBefore(client, partition.upper);
+    const table = quoteIdent(partition.name);
     try {
       await client.query(
-        `ALTER TABLE ${quoteIdent(parent)} DETACH PARTITION ${table} ${pending ? "FINALIZE" : "CONCURRENTLY"}`,
+        `ALTER TABLE ${quoteIdent(partition.parent)} DETACH PARTITION ${table} ${partition.pending ? "FINALIZE" : "CONCURRENTLY"}`,
       );
       await client.query(`DROP TABLE ${table}`);
-      droppedPartitions.push(name);
+      droppedPartitions.push(partition.name);
+      return true;
     } catch (error) {
       if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
-      deferredPartitions.push(name);
+      deferredPartitions.push(partition.name);
+      return false;
+    }
+  };
+
+  const partitions = await listPartitions(client);
+  // A partition goes once all of its day is past the cutoff.
+  const expired = partitions.filter((p) => p.upper <= spanCutoff);
+  for (const partition of expired) await drop(partition);
+
+  // The disk budget: oldest days first, while the database is over it; never the current day.
+  let traceCutoff = spanCutoff;
+  if (run.maxDiskBytes !== undefined) {
+    const startOfToday = ((BigInt(nowMs) * 1_000_000n) / DAY_NANOS) * DAY_NANOS;
+    const candidates = partitions
+      .filter((p) => p.upper > spanCutoff && p.upper <= startOfToday)
+      .sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+    for (const partition of candidates) {
+      if ((await databaseBytes(client)) <= run.maxDiskBytes) break;
+      if (await drop(partition)) {
+        droppedForDisk.push(partition.name);
+        if (partition.upper > traceCutoff) traceCutoff = partition.upper;
+      }
     }
   }
 
@@ -130,21 +162,61 @@ async function expire(
     client,
     "traces",
     "end_time_unix_nano < $1",
-    [(spanCutoff / DAY_NANOS) * DAY_NANOS],
+    [(traceCutoff / DAY_NANOS) * DAY_NANOS],
     batchRows,
   );
   await deleteInBatches(
     client,
     "request_cache_lookups",
     "minute < $1",
-    [spanCutoff / NANOS_PER_MINUTE],
+    [traceCutoff / NANOS_PER_MINUTE],
     batchRows,
   );
   let deletedRollupRows = 0;
   for (const table of ROLLUP_TABLES) {
     deletedRollupRows += await deleteInBatches(client, table, "minute < $1", [rollupCutoffMinute], batchRows);
   }
-  return { droppedPartitions, deferredPartitions, deletedTraces, deletedRollupRows, deletedMetricSeries };
+  return {
+    droppedPartitions,
+    droppedForDisk,
+    deferredPartitions,
+    deletedTraces,
+    deletedRollupRows,
+    deletedMetricSeries,
+  };
+}
+
+/** Pinned traces outlive their partitions: their spans before `beforeNanos` are copied out first. */
+async function preserveBefore(client: pg.PoolClient, beforeNanos: bigint): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    await preservePinnedTraces(new Db(client), beforeNanos);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+async function listPartitions(client: pg.PoolClient): Promise<Partition[]> {
+  const rows = await client.query<{ name: string; parent: string; bound: string; pending: boolean }>(
+    `SELECT c.relname AS name, p.relname AS parent, pg_get_expr(c.relpartbound, c.oid) AS bound,
+            i.inhdetachpending AS pending
+     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+     WHERE i.inhparent IN ('spans'::regclass, 'metric_points'::regclass)`,
+  );
+  return rows.rows.flatMap(({ name, parent, bound, pending }) => {
+    const range = /FROM \('?(-?\d+)'?\) TO \('?(-?\d+)'?\)/.exec(bound);
+    if (!range) return [];
+    return [{ name, parent, pending, lower: BigInt(range[1] as string), upper: BigInt(range[2] as string) }];
+  });
+}
+
+async function databaseBytes(client: pg.PoolClient): Promise<number> {
+  const result = await client.query<{ bytes: string }>(
+    "SELECT pg_database_size(current_database()) AS bytes",
+  );
+  return Number(result.rows[0]?.bytes ?? 0);
 }
 
 /**

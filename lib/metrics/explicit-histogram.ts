@@ -62,7 +62,7 @@ export function mergeExplicit(into: ExplicitHistogram, part: ExplicitHistogram):
  * assumption the quantile interpolation makes. An open-ended bucket goes whole to the finer bucket
  * beside its finite bound.
  */
-function rebucket(h: ExplicitHistogram, bounds: number[]): number[] {
+export function rebucket(h: ExplicitHistogram, bounds: number[]): number[] {
   const out = new Array(bounds.length + 1).fill(0);
   h.counts.forEach((count, i) => {
     if (count === 0) return;

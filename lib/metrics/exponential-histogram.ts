@@ -33,7 +33,7 @@ export function emptyExponential(): ExponentialHistogram {
 }
 
 /** Buckets at a coarser scale: 2^(scale − to) neighbouring buckets become one (index >> shift). */
-function downscale(buckets: Map<number, number>, from: number, to: number): Map<number, number> {
+export function downscale(buckets: Map<number, number>, from: number, to: number): Map<number, number> {
   if (from === to) return buckets;
   const shift = from - to;
   const out = new Map<number, number>();

@@ -12,4 +12,6 @@ export interface MetricQueryParams {
   stat: MetricStat | null;
   groupBy: string[];
   filters: [string, string][];
+  /** histograms only: also the buckets per step, merged across all selected series */
+  heatmap: boolean;
 }

@@ -37,6 +37,14 @@ export const metricExemplarSchema = z.object({
 });
 export type MetricExemplar = z.infer<typeof metricExemplarSchema>;
 
+/** Bucket counts per step (with heatmap=1): row i counts values in (bounds[i-1], bounds[i]]. */
+export const metricHeatmapSchema = z.object({
+  bounds: z.array(z.number()),
+  /** per step of the grid (t = from + i·stepMs); null where the step has no data */
+  counts: z.array(z.array(z.number()).nullable()),
+});
+export type MetricHeatmap = z.infer<typeof metricHeatmapSchema>;
+
 export const metricQueryResultSchema = z.object({
   from: z.number(),
   to: z.number(),
@@ -48,5 +56,7 @@ export const metricQueryResultSchema = z.object({
   series: z.array(metricSeriesSchema),
   /** exemplars with a trace id in the window (the latest 200) */
   exemplars: z.array(metricExemplarSchema),
+  /** with heatmap=1 on a histogram; null when no step holds a measurement */
+  heatmap: metricHeatmapSchema.nullable().optional(),
 });
 export type MetricQueryResult = z.infer<typeof metricQueryResultSchema>;

@@ -7,6 +7,7 @@ import type { TracewellConfig } from "@/lib/config";
 import type { PoolDb } from "@/lib/db/sql";
 import { createMetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
 import { MetricPointStore } from "@/lib/ingest/metrics/store-metric-points";
+import { IngestAdmission } from "@/lib/ingest/receivers/admission";
 import { type AuthorizeIngest, allowAllIngest } from "@/lib/ingest/receivers/authorize";
 import { type OtlpGrpcServer, startOtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { createOtlpHttpHandler } from "@/lib/ingest/receivers/otlp-http";
@@ -57,6 +58,8 @@ export function createIngestRole(
   // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
   const httpBudget = new ByteBudget(4 * config.limits.maxBodyBytes);
   selfMetrics?.watchInFlightBytes("http", () => httpBudget.inUse);
+  // One gate for both transports: a flood over either one fills it.
+  const admission = new IngestAdmission(config.admission);
   const handleOtlpHttp = createOtlpHttpHandler({
     traces,
     metrics,
@@ -64,6 +67,7 @@ export function createIngestRole(
     maxBodyBytes: config.limits.maxBodyBytes,
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
     budget: httpBudget,
+    admission,
     log,
     onRefused: selfMetrics?.onRefused("http"),
   });
@@ -75,6 +79,7 @@ export function createIngestRole(
           traces,
           metrics,
           authorize,
+          admission,
           maxMessageBytes: config.limits.maxGrpcMessageBytes,
           log,
           onRefused: selfMetrics?.onRefused("grpc"),

@@ -31,7 +31,14 @@ export function startWorkerRole(
     async () => {
       const result = await applyRetention(db.pool, config.retention);
       if (result && result.droppedPartitions.length > 0) {
-        log(`Retention: dropped ${result.droppedPartitions.join(", ")}`);
+        const forDisk =
+          result.droppedForDisk.length > 0
+            ? ` (for MAX_DISK_BYTES: ${result.droppedForDisk.join(", ")})`
+            : "";
+        log(`Retention: dropped ${result.droppedPartitions.join(", ")}${forDisk}`);
+      }
+      if (result && result.deferredPartitions.length > 0) {
+        log(`Retention: ${result.deferredPartitions.join(", ")} busy (lock timeout); left for the next run`);
       }
       return { more: false };
     },

@@ -18,6 +18,12 @@ describe("metrics URL state", () => {
         ],
       },
     ],
+    [
+      "a histogram's bucket heatmap",
+      "metric=http.server.request.duration&view=heatmap",
+      { metric: "http.server.request.duration", view: "heatmap" },
+    ],
+    ["an unknown view is the stat's chart", "metric=m&view=pie", { metric: "m", view: null }],
     ["a filter without '=' is dropped", "metric=m&filter=oops", { metric: "m", filters: [] }],
   ])("%s", (_shape, query, expected) => {
     const state = parseMetricsQuery(new URLSearchParams(query));
@@ -33,5 +39,10 @@ describe("metrics URL state", () => {
     expect(params.toString()).toBe(
       "name=m&from=1&to=2&service=checkout&stat=sum&groupBy=a&filter=b%3D1&filter=c%3D2",
     );
+  });
+
+  it("asks the API for the buckets when the heatmap is shown", () => {
+    const state = parseMetricsQuery(new URLSearchParams("metric=m&view=heatmap"));
+    expect(metricQueryParams({ ...state, metric: "m" }, null, { from: 1, to: 2 }).get("heatmap")).toBe("1");
   });
 });

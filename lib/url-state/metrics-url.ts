@@ -1,5 +1,5 @@
 // The /metrics page's query in its URL: `metric=` (name), `stat=`, `groupBy=` (comma-separated),
-// repeated `filter=key=value`, `q=` (the list's search text), besides the shared time range and
+// repeated `filter=key=value`, `view=heatmap` (a histogram's buckets instead of its stat), `q=` (the list's search text), besides the shared time range and
 // service. Pure: parsing and building links, no router. Lenient: the API explains bad queries.
 import { pageHref } from "@/lib/url-state/dashboard-url";
 
@@ -9,6 +9,8 @@ export interface MetricsQueryState {
   stat: string | null;
   groupBy: string[];
   filters: [string, string][];
+  /** histograms: "heatmap" draws the buckets per step; null draws the stat's line chart */
+  view: "heatmap" | null;
   search: string;
 }
 
@@ -29,6 +31,7 @@ export function parseMetricsQuery(params: URLSearchParams): MetricsQueryState {
     stat: params.get("stat") || null,
     groupBy,
     filters,
+    view: params.get("view") === "heatmap" ? "heatmap" : null,
     search: params.get("q") ?? "",
   };
 }
@@ -36,12 +39,13 @@ export function parseMetricsQuery(params: URLSearchParams): MetricsQueryState {
 /** The page's link with the query replaced by `state`; other parameters (time range) kept. */
 export function metricsHref(pathname: string, current: URLSearchParams, state: MetricsQueryState): string {
   const next = new URLSearchParams(current);
-  for (const key of ["metric", "stat", "groupBy", "filter", "q"]) next.delete(key);
+  for (const key of ["metric", "stat", "groupBy", "filter", "view", "q"]) next.delete(key);
   if (state.search) next.set("q", state.search);
   if (state.metric) next.set("metric", state.metric);
   if (state.metric && state.stat) next.set("stat", state.stat);
   if (state.metric && state.groupBy.length > 0) next.set("groupBy", state.groupBy.join(","));
   if (state.metric) for (const [key, value] of state.filters) next.append("filter", `${key}=${value}`);
+  if (state.metric && state.view) next.set("view", state.view);
   return pageHref(pathname, next);
 }
 
@@ -60,5 +64,6 @@ export function metricQueryParams(
   if (state.stat) params.set("stat", state.stat);
   if (state.groupBy.length > 0) params.set("groupBy", state.groupBy.join(","));
   for (const [key, value] of state.filters) params.append("filter", `${key}=${value}`);
+  if (state.view === "heatmap") params.set("heatmap", "1");
   return params;
 }

@@ -2,6 +2,7 @@
 // google.rpc status code (the same numbers), and how long the sender should wait before retrying
 // (HTTP Retry-After, gRPC RetryInfo). Both receivers use it, so they cannot drift apart.
 
+import { InflightLimitError } from "@/lib/ingest/receivers/admission";
 import { IngestUnauthorizedError } from "@/lib/ingest/receivers/authorize";
 import { BudgetExhaustedError, PayloadTooLargeError } from "@/lib/ingest/receivers/read-body";
 import { IngestSaturatedError, IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
@@ -45,7 +46,10 @@ const RULES: Rule[] = [
   [(e) => e instanceof IngestUnauthorizedError, { httpStatus: 401, code: RpcCode.UNAUTHENTICATED }],
   [(e) => e instanceof PayloadTooLargeError, { httpStatus: 413, code: RpcCode.INVALID_ARGUMENT }],
   [
-    (e) => e instanceof IngestSaturatedError || e instanceof BudgetExhaustedError,
+    (e) =>
+      e instanceof IngestSaturatedError ||
+      e instanceof BudgetExhaustedError ||
+      e instanceof InflightLimitError,
     { httpStatus: 429, code: RpcCode.RESOURCE_EXHAUSTED, retryAfterSeconds: 1 },
   ],
   [

@@ -16,6 +16,7 @@ import {
   type ServiceDefinition,
   status,
 } from "@grpc/grpc-js";
+import type { IngestAdmission } from "@/lib/ingest/receivers/admission";
 import type { AuthorizeIngest } from "@/lib/ingest/receivers/authorize";
 import { encodeRetryStatus } from "@/lib/ingest/receivers/grpc-status";
 import {
@@ -42,6 +43,8 @@ export interface OtlpGrpcOptions {
   maxMessageBytes: number;
   /** The authorize step shared with OTLP/HTTP, given the call's `authorization` metadata. */
   authorize: AuthorizeIngest;
+  /** shared with OTLP/HTTP: requests and bytes in flight */
+  admission: IngestAdmission;
   log?: (line: string) => void;
   /** told of every refused request and why (self-metrics) */
   onRefused?: OnRefused;
@@ -98,6 +101,18 @@ export async function startOtlpGrpcServer(
     ingest: SignalIngest,
   ): Promise<PartialSuccess | null> => {
     if (draining) throw SHUTTING_DOWN;
+    const release = options.admission.admit(body.length);
+    try {
+      return await admitted(body, metadata, ingest);
+    } finally {
+      release();
+    }
+  };
+  const admitted = async (
+    body: Buffer,
+    metadata: Metadata,
+    ingest: SignalIngest,
+  ): Promise<PartialSuccess | null> => {
     const authorization = metadata.get("authorization")[0];
     const principal = await options.authorize(typeof authorization === "string" ? authorization : undefined);
     if (!budget.tryTake(body.length)) {

@@ -4,6 +4,7 @@
 // Status codes and bodies follow the OTLP/HTTP spec: errors carry a google.rpc.Status in the
 // request's encoding, and 429/503 carry Retry-After.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IngestAdmission } from "@/lib/ingest/receivers/admission";
 import type { AuthorizeIngest } from "@/lib/ingest/receivers/authorize";
 import {
   classifyIngestError,
@@ -22,6 +23,8 @@ export interface OtlpHttpOptions {
   maxBodyBytes: number;
   maxDecompressedBytes: number;
   budget: ByteBudget;
+  /** shared with OTLP/gRPC: requests and bytes in flight */
+  admission: IngestAdmission;
   log?: (line: string) => void;
   /** told of every refused request and why (self-metrics) */
   onRefused?: OnRefused;
@@ -48,6 +51,7 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
   return async function handleOtlpHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let encoding: OtlpEncoding = "json";
     const path = (request.url ?? "/").split("?")[0] ?? "/";
+    let release: (() => void) | undefined;
     try {
       const signal = Object.hasOwn(signals, path) ? signals[path] : undefined;
       if (signal === undefined) {
@@ -71,6 +75,8 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
       }
       // Before the body is read: an unauthorised sender costs no body bytes.
       const principal = await options.authorize(request.headers.authorization);
+      const declared = Number(request.headers["content-length"] ?? 0);
+      release = options.admission.admit(Number.isFinite(declared) && declared > 0 ? declared : 0);
       const wire = await readBody(request, options.maxBodyBytes, options.budget);
       let partial: PartialSuccess | null;
       try {
@@ -99,6 +105,8 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
         encodeStatus(encoding, failure.code, failure.message),
         failure.headers,
       );
+    } finally {
+      release?.();
     }
   };
 }

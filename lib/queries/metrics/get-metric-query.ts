@@ -15,8 +15,9 @@ export async function getMetricQuery(db: Db, params: MetricQueryParams): Promise
   const result = await getMetricSeries(db, params);
   if (result !== null) {
     const exemplars = await getMetricExemplars(db, result.seriesIds, window, result.labelsOf);
-    const { type, unit, stat, series } = result;
-    return { from: window.from, to: window.to, stepMs, name, type, unit, stat, series, exemplars };
+    const { type, unit, stat, series, heatmap } = result;
+    const answer = { from: window.from, to: window.to, stepMs, name, type, unit, stat, series, exemplars };
+    return params.heatmap ? { ...answer, heatmap: heatmap ?? null } : answer;
   }
   // Nothing matched the filters: an empty answer if the metric exists, a 400 if it does not.
   const row = await db.one(
@@ -46,5 +47,6 @@ export async function getMetricQuery(db: Db, params: MetricQueryParams): Promise
     stat,
     series: [],
     exemplars: [],
+    ...(params.heatmap ? { heatmap: null } : {}),
   };
 }
