@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import {
   Area,
   CartesianGrid,
@@ -41,7 +41,7 @@ export interface TimeSeriesChartProps<Row extends { t: number }> {
   /** fixed y ticks; otherwise recharts picks round ones */
   yTicks?: number[];
   height?: number;
-  /** charts sharing a syncId show their cursor at the same step (the tooltip only where the pointer is) */
+  /** charts sharing a syncId show their tooltips at the same time */
   syncId?: string;
   /** start of the picked bucket, marked with a vertical line */
   selectedT?: number | null;
@@ -87,12 +87,6 @@ export function TimeSeriesChart<Row extends { t: number }>({
   const last = rows.at(-1)?.t ?? first + bucketMs;
   const ticks = useMemo(() => timeTicks(first, last), [first, last]);
   const activeT = useRef<number | null>(null);
-  // Charts sharing a syncId all move their cursor line to the hovered step, but only the chart
-  // under the pointer (or with keyboard focus) shows its tooltip box: three boxes at once hid
-  // the lines at exactly the step being looked at.
-  const [pointerInside, setPointerInside] = useState(false);
-  const [focused, setFocused] = useState(false);
-  const showTooltip = pointerInside || focused;
 
   const onClick = useCallback(
     (state: MouseHandlerDataParam) => {
@@ -112,14 +106,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: listens to keys bubbling from the focusable chart surface inside
-    <div
-      onKeyDown={onKeyDown}
-      onMouseEnter={() => setPointerInside(true)}
-      onMouseLeave={() => setPointerInside(false)}
-      onFocus={() => setFocused(true)}
-      onBlur={() => setFocused(false)}
-      className="select-none"
-    >
+    <div onKeyDown={onKeyDown} className="select-none">
       <ComposedChart
         data={rows as Row[]}
         responsive
@@ -164,18 +151,16 @@ export function TimeSeriesChart<Row extends { t: number }>({
           isAnimationActive={false}
           // Keep steps without data in the payload: the tooltip says "—" rather than vanishing.
           filterNull={false}
-          content={(props) =>
-            showTooltip ? (
-              <ChartTooltip
-                active={props.active}
-                payload={props.payload}
-                series={series}
-                bucketMs={bucketMs}
-                formatValue={formatValue}
-                hint={onSelectBucket ? "Click for the slowest requests" : undefined}
-              />
-            ) : null
-          }
+          content={(props) => (
+            <ChartTooltip
+              active={props.active}
+              payload={props.payload}
+              series={series}
+              bucketMs={bucketMs}
+              formatValue={formatValue}
+              hint={onSelectBucket ? "Click for the slowest requests" : undefined}
+            />
+          )}
         />
         {selectedT !== null ? (
           <ReferenceLine x={selectedT} stroke={chartChrome.selection} strokeWidth={2} strokeDasharray="4 3" />
