@@ -1,6 +1,8 @@
 // `npm run demo`: starts the demo shop (demo/services/*.cjs, each its own traced Node process),
 // drives it with the load generator and reports progress; on --duration's end or Ctrl-C it stops
 // the load, lets every service flush its spans and metrics, and exits. docs/demo.md explains it.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { openDemoDatabase } from "./demo-database";
 import { type DemoFlags, parseDemoFlags } from "./demo-flags";
 import { LoadGenerator } from "./load-generator";
@@ -13,6 +15,7 @@ async function main(): Promise<number> {
   let flags: DemoFlags;
   try {
     flags = parseDemoFlags(process.argv.slice(2));
+    flags.key ??= localIngestKey();
   } catch (error) {
     console.error((error as Error).message);
     return 2;
@@ -96,6 +99,19 @@ async function main(): Promise<number> {
   await database.stop();
   report(true);
   return Number(process.exitCode ?? 0);
+}
+
+/**
+ * The ingest key when --key is not given: TRACEWELL_INGEST_KEY, else the key a local Tracewell
+ * saved on its first start (DATA_DIR/ingest-key); null when neither exists (INGEST_AUTH=open).
+ */
+function localIngestKey(): string | null {
+  if (process.env.TRACEWELL_INGEST_KEY) return process.env.TRACEWELL_INGEST_KEY;
+  try {
+    return readFileSync(path.join(process.env.DATA_DIR || ".data", "ingest-key"), "utf8").trim() || null;
+  } catch {
+    return null;
+  }
 }
 
 function serviceEnv(flags: DemoFlags, databaseUrl: string): NodeJS.ProcessEnv {

@@ -108,6 +108,13 @@ const envSchema = z.object({
     }),
   SPAN_MAX_FUTURE: duration("1d"),
   TRACE_PAGE_MAX_SPANS: positiveInt(200_000),
+  // OTLP needs an ingest key (Authorization: Bearer twk_…) unless "open" (a trusted network).
+  INGEST_AUTH: z.enum(["keys", "open"]).default("keys"),
+  // A key accepted besides the stored ones, set by the operator (containers, CI); never stored.
+  TRACEWELL_INGEST_KEY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(16, "TRACEWELL_INGEST_KEY must be at least 16 characters").optional(),
+  ),
   SELF_TRACE: z.enum(["", "0", "1", "true", "false"]).default(""),
   SELF_TRACE_ENDPOINT: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -162,6 +169,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     roles: e.TRACEWELL_ROLES,
     /** the trace page loads at most this many spans of a trace (the earliest) and says so */
     tracePageMaxSpans: e.TRACE_PAGE_MAX_SPANS,
+    ingestAuth: {
+      mode: e.INGEST_AUTH,
+      /** an operator-provided key accepted besides the stored ones */
+      envKey: e.TRACEWELL_INGEST_KEY,
+    },
     analysis: {
       /** how long a trace must be quiet before it is analysed (again): cache attribution, detectors */
       quietMs: analysisQuietMs,

@@ -14,6 +14,7 @@ const sections = [
   { href: "/traces" as const, label: "Traces", owns: (path: string) => path === "/traces" },
   { href: "/metrics" as const, label: "Metrics", owns: (path: string) => path.startsWith("/metrics") },
   { href: "/pinned" as const, label: "Pinned", owns: (path: string) => path.startsWith("/pinned") },
+  { href: "/settings" as const, label: "Settings", owns: (path: string) => path.startsWith("/settings") },
 ];
 
 /** Overview, Caches, Traces, Metrics and Pinned, keeping the time range and service filter of the page you are on. */
@@ -38,7 +39,11 @@ export function NavLinks({ pathname, query }: { pathname: string | null; query: 
           return (
             <li key={section.href}>
               <Link
-                href={section.href === "/pinned" ? section.href : sectionHref(section.href, search)}
+                href={
+                  section.href === "/pinned" || section.href === "/settings"
+                    ? section.href
+                    : sectionHref(section.href, search)
+                }
                 aria-current={current ? "page" : undefined}
                 className={`rounded-md px-2.5 py-1.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 ${
                   current

@@ -8,4 +8,6 @@ export const AdvisoryLock = {
   PARTITIONS: 7_240_019_002,
   /** lib/jobs/apply-retention.ts: one retention run at a time (session try-lock: a run spans many transactions) */
   RETENTION: 7_240_019_003,
+  /** lib/server/ingest-auth.ts: the first start creates one ingest key, not one per process (transaction lock) */
+  FIRST_INGEST_KEY: 7_240_019_004,
 } as const;

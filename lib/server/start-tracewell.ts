@@ -12,6 +12,7 @@ import { migrate } from "@/lib/db/migrate";
 import { closePool, getDb } from "@/lib/db/pool";
 import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
+import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/ingest-auth";
 import { createIngestRole } from "@/lib/server/ingest-role";
 import { listen } from "@/lib/server/listen";
 import { createSelfMetrics, wantsPrometheus } from "@/lib/server/self-metrics";
@@ -55,7 +56,7 @@ export async function startTracewell(
 
   const selfMetrics = createSelfMetrics(db, { analysis: config.roles.has("worker") });
   const ingest = config.roles.has("ingest")
-    ? createIngestRole(db, config, log, undefined, selfMetrics)
+    ? createIngestRole(db, config, log, createIngestAuthorizer(db, config), selfMetrics)
     : null;
   const tracedOtlpHttp =
     ingest && selfTrace ? selfTrace.traceOtlpRequests(ingest.handleOtlpHttp) : ingest?.handleOtlpHttp;
@@ -108,6 +109,7 @@ export async function startTracewell(
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
+  if (ingest) await ensureFirstIngestKey(db, config, log);
   const worker = config.roles.has("worker") ? startWorkerRole(db, config, log) : null;
   let grpc: OtlpGrpcServer | null = null;
   if (ingest) {

@@ -1,7 +1,7 @@
 // Runs Tracewell exactly as `npm start` does (`node --import tsx scripts/start.ts`), in a child
 // process on free ports, for integration and end-to-end tests. One process, not the tsx CLI: the
 // CLI relays SIGTERM and SIGKILLs a server that is slow to acknowledge it, and shutdown tests must
-// see the server's own graceful exit.
+// see the server's own graceful exit. Ingest is open (INGEST_AUTH=open) unless `env` says otherwise.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -44,6 +44,9 @@ export async function startTracewellProcess(options: {
       OTLP_HTTP_PORT: String(options.ports?.otlpHttpPort ?? 0),
       OTLP_GRPC_PORT: String(options.ports?.otlpGrpcPort ?? 0),
       DATABASE_URL: options.databaseUrl,
+      // Tests of other features send without a key; test/ingest-auth.db.test.ts and
+      // e2e/settings.spec.ts run with keys required (the default of `npm start`).
+      INGEST_AUTH: "open",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,94 @@
+// `npm run tracewell -- <command>`: scripts' access to a running Tracewell, through its HTTP API
+// (so it works the same with the embedded database and an external one).
+//
+//   keys create <name> [--expires-in-days N]   prints the new key (shown this once)
+//   keys list                                  names, prefixes, dates, status
+//   keys revoke <id>                           refused by every process within a few seconds
+//
+// TRACEWELL_URL picks the instance (default http://localhost:$PORT, PORT defaulting to 3000).
+import { parseArgs } from "node:util";
+import { createdKeySchema, keysResponseSchema } from "@/lib/contracts/key-schemas";
+
+const USAGE = `Usage: npm run tracewell -- keys create <name> [--expires-in-days N]
+       npm run tracewell -- keys list
+       npm run tracewell -- keys revoke <id>
+TRACEWELL_URL: the Tracewell to talk to (default http://localhost:${process.env.PORT || 3000})`;
+
+const base = (process.env.TRACEWELL_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
+  /\/+$/,
+  "",
+);
+
+async function call(method: string, route: string, body?: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${route}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    });
+  } catch (error) {
+    throw new Error(
+      `cannot reach Tracewell at ${base} (${(error as Error).message}); is it running? Set TRACEWELL_URL.`,
+    );
+  }
+  if (response.status === 204) return null;
+  const json = (await response.json().catch(() => ({}))) as { error?: string };
+  if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
+  return json;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { "expires-in-days": { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  const [group, command, argument] = positionals;
+  if (values.help || group !== "keys") {
+    console.log(USAGE);
+    if (!values.help) process.exitCode = 2;
+    return;
+  }
+  if (command === "create" && argument) {
+    const expires = values["expires-in-days"];
+    const created = createdKeySchema.parse(
+      await call("POST", "/api/keys", {
+        name: argument,
+        ...(expires === undefined ? {} : { expiresInDays: Number(expires) }),
+      }),
+    );
+    console.log(
+      `Created ingest key "${created.name}" (id ${created.id}${created.expiresAt ? `, expires ${created.expiresAt}` : ""}).`,
+    );
+    console.log("It is shown only now:");
+    console.log(created.key);
+    console.log(`Send with it: OTEL_EXPORTER_OTLP_HEADERS="authorization=Bearer ${created.key}"`);
+  } else if (command === "list") {
+    const { keys, ingestAuth } = keysResponseSchema.parse(await call("GET", "/api/keys"));
+    if (ingestAuth === "open") console.log("Note: INGEST_AUTH=open on this instance: keys are not checked.");
+    if (keys.length === 0) console.log("No ingest keys.");
+    for (const key of keys) {
+      const state = key.revokedAt
+        ? `revoked ${key.revokedAt}`
+        : key.expiresAt && Date.parse(key.expiresAt) <= Date.now()
+          ? `expired ${key.expiresAt}`
+          : "active";
+      console.log(
+        `${key.id}  ${key.prefix}…  ${key.name.padEnd(24)}  ${state}  created ${key.createdAt}  last used ${key.lastUsedAt ?? "never"}`,
+      );
+    }
+  } else if (command === "revoke" && argument) {
+    await call("DELETE", `/api/keys/${encodeURIComponent(argument)}`);
+    console.log(`Revoked ingest key ${argument}: refused within a few seconds.`);
+  } else {
+    console.log(USAGE);
+    process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(`tracewell: ${error.message}`);
+  process.exitCode = 1;
+});
