@@ -76,6 +76,12 @@ const pages: [string, () => string, (page: Page) => Promise<void>][] = [
   ],
   ["pinned", () => "/pinned", (page) => loaded(page.getByRole("heading", { level: 1 })).toBeVisible()],
   ["trace", () => `/traces/${traceId}`, (page) => loaded(page.getByRole("tree")).toBeVisible()],
+  ["settings", () => "/settings", (page) => loaded(page.getByRole("heading", { level: 1 })).toBeVisible()],
+  [
+    "trace comparison",
+    () => `/traces/compare?a=${traceId}&b=${traceId}`,
+    (page) => loaded(page.getByRole("heading", { level: 1 })).toBeVisible(),
+  ],
   [
     "not found",
     () => "/no-such-page",

@@ -15,6 +15,9 @@ export function ExporterSetup({ title = "No services yet? Send some traces." }: 
   const [host, setHost] = useState("localhost");
   useEffect(() => setHost(window.location.hostname || "localhost"), []);
   const base = `http://${host}:${httpPort}`;
+  // Until the answer arrives, assume the default (keys): a missing header is the likelier mistake.
+  const needsKey = (receivers.data?.ingestAuth ?? "keys") === "keys";
+  const keyLine = needsKey ? '\nOTEL_EXPORTER_OTLP_HEADERS="authorization=Bearer <your ingest key>"' : "";
   return (
     <section aria-labelledby="exporter-setup-title" className="flex flex-col gap-4">
       <div>
@@ -27,7 +30,7 @@ export function ExporterSetup({ title = "No services yet? Send some traces." }: 
         </p>
       </div>
       <pre className="overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-4 font-mono text-sm dark:border-zinc-800 dark:bg-zinc-900">
-        <code>{`OTEL_EXPORTER_OTLP_ENDPOINT=${base}\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf`}</code>
+        <code>{`OTEL_EXPORTER_OTLP_ENDPOINT=${base}\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf${keyLine}`}</code>
       </pre>
       <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
         <li>
@@ -39,6 +42,16 @@ export function ExporterSetup({ title = "No services yet? Send some traces." }: 
           <code className="font-mono break-all">{`OTEL_EXPORTER_OTLP_ENDPOINT=http://${host}:${grpcPort}`}</code>{" "}
           with <code className="font-mono">OTEL_EXPORTER_OTLP_PROTOCOL=grpc</code>.
         </li>
+        {needsKey ? (
+          <li>
+            Senders need an ingest key: the first start saved one in{" "}
+            <code className="font-mono">DATA_DIR/ingest-key</code>; create more on{" "}
+            <a href="/settings" className="text-blue-700 underline dark:text-blue-400">
+              Settings
+            </a>
+            .
+          </li>
+        ) : null}
         <li>
           {host === "localhost" || host === "127.0.0.1"
             ? "Replace localhost with this machine's address when the service runs elsewhere."

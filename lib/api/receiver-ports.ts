@@ -5,5 +5,9 @@ import type { ReceiversResponse } from "@/lib/contracts/receiver-schemas";
 
 export function receiverPorts(): ReceiversResponse {
   const config = loadConfig();
-  return { otlpHttpPort: config.otlpHttpPort, otlpGrpcPort: config.otlpGrpcPort };
+  return {
+    otlpHttpPort: config.otlpHttpPort,
+    otlpGrpcPort: config.otlpGrpcPort,
+    ingestAuth: config.ingestAuth.mode,
+  };
 }

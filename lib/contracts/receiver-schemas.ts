@@ -7,6 +7,8 @@ export const receiversResponseSchema = z.object({
   otlpHttpPort: z.number(),
   /** OTLP/gRPC port (OTLP_GRPC_PORT) */
   otlpGrpcPort: z.number(),
+  /** INGEST_AUTH: "keys" when senders need `Authorization: Bearer <ingest key>` */
+  ingestAuth: z.enum(["keys", "open"]),
 });
 
 export type ReceiversResponse = z.infer<typeof receiversResponseSchema>;

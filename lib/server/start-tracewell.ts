@@ -120,6 +120,7 @@ export async function startTracewell(
     // The base endpoint: SDKs append /v1/traces themselves, so ".../v1/traces" here would 404.
     log(
       `Next step: start a service with OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:${otlpHttpPort}` +
+        (config.ingestAuth.mode === "keys" ? " and its ingest key in OTEL_EXPORTER_OTLP_HEADERS" : "") +
         (port === null ? "" : `, then open http://localhost:${port}`),
     );
   }
