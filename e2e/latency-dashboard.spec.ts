@@ -141,12 +141,18 @@ test.describe("latency dashboard", () => {
     await loaded(section).toBeVisible();
     await expect(section.getByText("Requests", { exact: true })).toBeVisible();
 
-    await test.step("by default the slowest p99 comes first", async () => {
-      await expect(section.getByRole("columnheader", { name: "p99" })).toHaveAttribute(
+    await test.step("by default the most troubled endpoint comes first: 20 % errors before 10 %", async () => {
+      await expect(section.getByRole("columnheader", { name: "p99" })).not.toHaveAttribute("aria-sort");
+      await expect(bodyRows(page)).toHaveCount(2);
+      await expect(bodyRows(page).first()).toContainText(CHECKOUT);
+    });
+
+    await test.step("sort=p99 puts the slowest first", async () => {
+      await page.goto("/?range=15m&sort=p99");
+      await loaded(section.getByRole("columnheader", { name: "p99" })).toHaveAttribute(
         "aria-sort",
         "descending",
       );
-      await expect(bodyRows(page)).toHaveCount(2);
       await expect(bodyRows(page).first()).toContainText(ORDERS);
       // One 950 ms request: p99 comes from log-scale histogram buckets, so only roughly 950 ms.
       await expect(bodyRows(page).first()).toContainText(/9\d\dms/);
@@ -227,10 +233,17 @@ test.describe("latency dashboard", () => {
       );
     });
 
-    await test.step("Copy link copies this exact view", async () => {
+    await test.step("Copy link copies this exact view, its range pinned to absolute times", async () => {
       await page.getByRole("button", { name: "Copy link" }).click();
       await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+      const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+      const shown = new URL(page.url());
+      for (const key of ["service", "endpoint", "bucket"]) {
+        expect(copied.searchParams.get(key)).toBe(shown.searchParams.get(key));
+      }
+      expect(copied.searchParams.get("range")).toBeNull();
+      expect(copied.searchParams.get("from")).not.toBeNull();
+      expect(copied.searchParams.get("to")).not.toBeNull();
     });
 
     await test.step("reloading the URL reopens the same endpoint, range and step", async () => {

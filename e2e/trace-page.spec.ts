@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { SpanKind } from "@opentelemetry/api";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { type SeedSpan, sendTraces } from "@/e2e/support/seed";
+import { otlpHttpUrl, type SeedSpan, sendTraces } from "@/e2e/support/seed";
 
 const hostile = "<img src=x onerror=alert(1)>";
 const itemCount = 40;
@@ -246,7 +246,10 @@ test.describe("trace page", () => {
     request,
   }) => {
     const { traceId } = await seededTrace(request);
-    const instructions = page.getByText("OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318");
+    // The host the page was opened at and the OTLP/HTTP port this instance was configured with.
+    const instructions = page.getByText(
+      `OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:${new URL(otlpHttpUrl()).port}`,
+    );
 
     // With services to show, the overview keeps the instructions one click away…
     await page.goto("/");

@@ -1,5 +1,6 @@
 // `npm start`: build if needed, then run Tracewell until SIGINT/SIGTERM.
 import { loadConfig } from "@/lib/config";
+import { markShuttingDown } from "@/lib/db/pool";
 import { startTracewell } from "@/lib/server/start-tracewell";
 import { ensureBuild } from "./build";
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       console.log("Forced exit");
       process.exit(1);
     }
+    markShuttingDown();
     console.log(`${signal}: finishing in-flight exports and shutting down…`);
     running.stop().then(
       () => process.exit(0),

@@ -16,7 +16,8 @@ export function CacheEndpointsTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[48rem] border-collapse text-sm">
+      {/* On a phone: endpoint, misses and hit ratio; the rest from sm up. */}
+      <table className="w-full border-collapse text-sm sm:min-w-[48rem]">
         <caption className="sr-only">Endpoints ranked by cache misses, most first</caption>
         <thead>
           <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
@@ -26,19 +27,27 @@ export function CacheEndpointsTable({
             <th scope="col" className={`${th} text-right`}>
               Misses
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className={`${th} text-right max-sm:hidden`}>
               Lookups
             </th>
             <th scope="col" className={`${th} text-right`}>
               Hit ratio
             </th>
-            <th scope="col" className={`${th} text-right`} title="p95 of requests that missed at least once">
+            <th
+              scope="col"
+              className={`${th} text-right max-sm:hidden`}
+              title="p95 of requests that missed at least once"
+            >
               p95 miss
             </th>
-            <th scope="col" className={`${th} text-right`} title="p95 of requests whose lookups all hit">
+            <th
+              scope="col"
+              className={`${th} text-right max-sm:hidden`}
+              title="p95 of requests whose lookups all hit"
+            >
               p95 hit
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className={`${th} text-right max-sm:hidden`}>
               A miss costs
             </th>
           </tr>
@@ -63,11 +72,11 @@ export function CacheEndpointsTable({
                 </span>
               </td>
               <td className={`${td} ${num} font-medium`}>{formatCount(entry.misses)}</td>
-              <td className={`${td} ${num}`}>{formatCount(entry.lookups)}</td>
+              <td className={`${td} ${num} max-sm:hidden`}>{formatCount(entry.lookups)}</td>
               <td className={`${td} ${num}`}>{formatPercent(entry.lookups > 0 ? entry.hitRatio : null)}</td>
-              <td className={`${td} ${num}`}>{formatLatency(entry.missP95Ms)}</td>
-              <td className={`${td} ${num}`}>{formatLatency(entry.hitP95Ms)}</td>
-              <td className={`${td} ${num}`}>
+              <td className={`${td} ${num} max-sm:hidden`}>{formatLatency(entry.missP95Ms)}</td>
+              <td className={`${td} ${num} max-sm:hidden`}>{formatLatency(entry.hitP95Ms)}</td>
+              <td className={`${td} ${num} max-sm:hidden`}>
                 {formatMissCost(entry.missP95Ms, entry.hitP95Ms) ?? NO_VALUE}
               </td>
             </tr>
@@ -82,20 +91,21 @@ export function CacheEndpointsTable({
 export function CacheSpansTable({ caches }: { caches: readonly CacheSpan[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[40rem] border-collapse text-sm">
+      {/* On a phone: span name, service, misses and hit ratio. */}
+      <table className="w-full border-collapse text-sm sm:min-w-[40rem]">
         <caption className="sr-only">Cache spans by service, name and system</caption>
         <thead>
           <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
             <th scope="col" className={th}>
               Span name
             </th>
-            <th scope="col" className={th}>
+            <th scope="col" className={`${th} max-sm:hidden`}>
               System
             </th>
             <th scope="col" className={th}>
               Service
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className={`${th} text-right max-sm:hidden`}>
               Lookups
             </th>
             <th scope="col" className={`${th} text-right`}>
@@ -113,7 +123,7 @@ export function CacheSpansTable({ caches }: { caches: readonly CacheSpan[] }) {
               className="border-b border-zinc-100 last:border-b-0 dark:border-zinc-800/70"
             >
               <td className={`${td} font-mono text-[13px] break-all`}>{cache.name}</td>
-              <td className={td}>
+              <td className={`${td} max-sm:hidden`}>
                 {cache.system ? (
                   <span className="inline-block rounded bg-zinc-100 px-1.5 font-mono text-xs leading-5 dark:bg-zinc-800">
                     {cache.system}
@@ -123,7 +133,7 @@ export function CacheSpansTable({ caches }: { caches: readonly CacheSpan[] }) {
                 )}
               </td>
               <td className={`${td} break-all`}>{cache.service}</td>
-              <td className={`${td} ${num}`}>{formatCount(cache.lookups)}</td>
+              <td className={`${td} ${num} max-sm:hidden`}>{formatCount(cache.lookups)}</td>
               <td className={`${td} ${num} font-medium`}>{formatCount(cache.misses)}</td>
               <td className={`${td} ${num}`}>{formatPercent(cache.lookups > 0 ? cache.hitRatio : null)}</td>
             </tr>

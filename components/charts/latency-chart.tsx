@@ -5,11 +5,12 @@ import { chartConfig } from "@/lib/charts/chart-config";
 import type { LatencyRow } from "@/lib/charts/endpoint-series";
 import { formatLatency, formatLatencyTick } from "@/lib/format/metrics";
 
-// p99 last, so it is drawn on top: with few requests per step p95 and p99 are often equal.
+// With few requests per step p95 and p99 are often equal: p99, drawn last, is dashed so the p95
+// line under it still shows through the gaps.
 const series: ChartSeries<LatencyRow>[] = [
   { key: "p50", config: chartConfig.p50 },
   { key: "p95", config: chartConfig.p95 },
-  { key: "p99", config: chartConfig.p99 },
+  { key: "p99", config: chartConfig.p99, dash: "6 4" },
 ];
 
 interface LatencyChartProps {

@@ -1,22 +1,32 @@
 "use client";
 
 import { Area, AreaChart, YAxis } from "recharts";
-import { chartConfig } from "@/lib/charts/chart-config";
 
-interface SparklineProps {
-  /** requests per step, oldest first */
-  points: readonly { t: number; count: number }[];
+interface SparklineProps<Point> {
+  /** one value per step, oldest first */
+  points: readonly Point[];
+  /** which field of a point to draw (null values are gaps) */
+  dataKey: keyof Point & string;
+  /** a chartConfig colour */
+  color: string;
   label: string;
   width?: number;
   height?: number;
 }
 
-/** A tiny request-count trend without axes; the label carries what a screen reader needs. */
-export function Sparkline({ points, label, width = 140, height = 36 }: SparklineProps) {
+/** A tiny trend without axes; the label carries what a screen reader needs. */
+export function Sparkline<Point extends object>({
+  points,
+  dataKey,
+  color,
+  label,
+  width = 96,
+  height = 32,
+}: SparklineProps<Point>) {
   return (
     <div role="img" aria-label={label} className="shrink-0">
       <AreaChart
-        data={points as { t: number; count: number }[]}
+        data={points as Point[]}
         width={width}
         height={height}
         margin={{ top: 2, right: 0, bottom: 2, left: 0 }}
@@ -24,10 +34,10 @@ export function Sparkline({ points, label, width = 140, height = 36 }: Sparkline
       >
         <YAxis hide domain={[0, "dataMax"]} />
         <Area
-          dataKey="count"
+          dataKey={dataKey as string}
           type="monotone"
-          stroke={chartConfig.rate.color}
-          fill={chartConfig.rate.color}
+          stroke={color}
+          fill={color}
           fillOpacity={0.2}
           strokeWidth={1.5}
           dot={false}

@@ -24,6 +24,8 @@ export interface ChartSeries<Row> {
   config: SeriesConfig;
   /** "area" fills under the line: for volumes (request rate) rather than levels. */
   kind?: "line" | "area";
+  /** a dash pattern, so a line drawn over an equal one leaves it visible through the gaps */
+  dash?: string;
 }
 
 export interface TimeSeriesChartProps<Row extends { t: number }> {
@@ -194,6 +196,7 @@ function LineSeries<Row>({ rows, series }: { rows: readonly Row[]; series: Chart
       type="linear"
       stroke={series.config.color}
       strokeWidth={2}
+      strokeDasharray={series.dash}
       dot={dot}
       activeDot={{ r: 3.5, strokeWidth: 0, fill: series.config.color }}
       connectNulls={false}

@@ -5,7 +5,13 @@ import { AutoRefreshToggle } from "@/components/dashboard/auto-refresh-toggle";
 import { TimeRangePicker } from "@/components/dashboard/time-range-picker";
 import { CopyLinkButton } from "@/components/trace/copy-link-button";
 import { useDashboardUrl } from "@/lib/hooks/use-dashboard-url";
-import { pageHref, parseAutoRefresh, withParams, withTimeRange } from "@/lib/url-state/dashboard-url";
+import {
+  pageHref,
+  parseAutoRefresh,
+  pinnedHref,
+  withParams,
+  withTimeRange,
+} from "@/lib/url-state/dashboard-url";
 
 interface DashboardToolbarProps {
   /** the state of the page's main query, for the refresh indicator */
@@ -32,7 +38,17 @@ export function DashboardToolbar({ status, children }: DashboardToolbarProps) {
         fetching={status?.fetching ?? false}
         updatedAt={status?.updatedAt ?? 0}
       />
-      <CopyLinkButton href={pageHref(pathname, search)} />
+      <CopyLinkButton
+        href={() => pinnedHref(pathname, search, Date.now())}
+        title="A link to these exact minutes: it shows the same view tomorrow"
+      />
+      {current?.kind === "relative" ? (
+        <CopyLinkButton
+          href={pageHref(pathname, search)}
+          label="Copy live link"
+          title="A link to the latest minutes whenever it is opened"
+        />
+      ) : null}
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function ServiceFilter({ services, value, onChange }: ServiceFilterProps)
         <option value="">All services</option>
         {options.map((service) => (
           <option key={service} value={service}>
-            {service}
+            {services.includes(service) ? service : `${service} (no requests in this range)`}
           </option>
         ))}
       </select>

@@ -17,6 +17,7 @@ import { CachePanels } from "@/components/endpoint/cache-panels";
 import { EndpointSummaryStats } from "@/components/endpoint/endpoint-summary";
 import { ExemplarList } from "@/components/endpoint/exemplar-list";
 import { MetricPercentiles } from "@/components/endpoint/metric-percentiles";
+import { UnknownEndpoint } from "@/components/endpoint/unknown-endpoint";
 import { InsightsPanel } from "@/components/insights/insights-panel";
 import { SlowSpansPanel } from "@/components/spans/slow-spans-panel";
 import { TraceSearchLinks } from "@/components/traces/trace-search-links";
@@ -28,6 +29,7 @@ import { useDashboardUrl } from "@/lib/hooks/use-dashboard-url";
 import { useEndpointExemplars } from "@/lib/hooks/use-endpoint-exemplars";
 import { useEndpointTimeseries } from "@/lib/hooks/use-endpoint-timeseries";
 import { useEndpoints } from "@/lib/hooks/use-endpoints";
+import { useServices } from "@/lib/hooks/use-services";
 import {
   type EndpointTarget,
   parseAutoRefresh,
@@ -90,19 +92,24 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
 
   const data = series.data;
   const stepMs = data?.stepMs ?? 60_000;
+  const fetchedAt = series.dataUpdatedAt;
   const rows = useMemo(
     () =>
       data
         ? {
             latency: toLatencyRows(data.points),
-            traffic: toTrafficRows(data.points, data.stepMs),
+            // The API rounds `to` up to a whole minute; the fetch time is when the data really ends.
+            traffic: toTrafficRows(data.points, data.stepMs, Math.min(data.to, fetchedAt)),
             cache: toCacheRows(data.points),
           }
         : null,
-    [data],
+    [data, fetchedAt],
   );
 
   const summary = summaries.data?.endpoints.find((e) => e.endpoint === target.endpoint) ?? null;
+  // Known only once the totals arrived: then a link to an endpoint without requests says so.
+  const unknown = summaries.data !== undefined && summary === null;
+  const services = useServices(range, { autoRefresh: autoRefresh && unknown }, unknown);
   const cacheEntry = caches.data?.endpoints.find((e) => e.endpoint === target.endpoint) ?? null;
   const hasLookups = (data ? hasCacheLookups(data.points) : false) || (summary?.cacheLookups ?? 0) > 0;
 
@@ -113,6 +120,13 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
     target,
     picked ? { kind: "absolute", from: bucket, to: bucket + stepMs } : range,
     { autoRefresh: autoRefresh && !picked },
+  );
+
+  const failures = useEndpointExemplars(
+    target,
+    picked ? { kind: "absolute", from: bucket, to: bucket + stepMs } : range,
+    { autoRefresh: autoRefresh && !picked },
+    true,
   );
 
   const selectBucket = (t: number) =>
@@ -151,14 +165,24 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
       subtitle={`${target.service} · ${rangeLabel}`}
       toolbar={<DashboardToolbar status={{ fetching: series.isFetching, updatedAt: series.dataUpdatedAt }} />}
     >
-      <EndpointSummaryStats
-        summary={summary}
-        windowMs={summaries.data ? summaries.data.to - summaries.data.from : 0}
-        loading={!summaries.data && !summaries.error}
-      />
+      {unknown ? null : (
+        <EndpointSummaryStats
+          summary={summary}
+          windowMs={summaries.data ? summaries.data.to - summaries.data.from : 0}
+          loading={!summaries.data && !summaries.error}
+        />
+      )}
       <MetricPercentiles target={target} range={range} autoRefresh={autoRefresh} />
       <TraceSearchLinks service={target.service} endpoint={target.endpoint} />
-      {series.error && !data ? (
+      {unknown ? (
+        <UnknownEndpoint
+          target={target}
+          endpoints={(summaries.data?.endpoints ?? []).map((e) => e.endpoint)}
+          services={services.data ? services.data.services.map((s) => s.service) : null}
+          search={search}
+          rangeText={describeTimeRangeInline(range)}
+        />
+      ) : series.error && !data ? (
         <ErrorPanel
           title="Could not load this endpoint's charts"
           error={series.error}
@@ -192,19 +216,35 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
             selectedT={bucket}
             onSelectBucket={selectBucket}
           />
-          <ExemplarList
-            data={exemplars.data}
-            error={exemplars.error}
-            loading={exemplars.isPlaceholderData}
-            scope={
-              bucket !== null
-                ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
-                : `In ${describeTimeRangeInline(range)}`
-            }
-            onShowWholeRange={
-              bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
-            }
-          />
+          <div className="grid min-w-0 gap-4 lg:col-span-2 lg:grid-cols-2">
+            <ExemplarList
+              data={exemplars.data}
+              error={exemplars.error}
+              loading={exemplars.isPlaceholderData}
+              scope={
+                bucket !== null
+                  ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
+                  : `In ${describeTimeRangeInline(range)}`
+              }
+              onShowWholeRange={
+                bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
+              }
+            />
+            <ExemplarList
+              errors
+              data={failures.data}
+              error={failures.error}
+              loading={failures.isPlaceholderData}
+              scope={
+                bucket !== null
+                  ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
+                  : `In ${describeTimeRangeInline(range)}`
+              }
+              onShowWholeRange={
+                bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
+              }
+            />
+          </div>
           <InsightsPanel
             service={target.service}
             endpoint={target.endpoint}

@@ -13,16 +13,28 @@ interface ExemplarListProps {
   scope: string;
   /** present when a bucket is picked: goes back to the whole range */
   onShowWholeRange?: () => void;
+  /** the failed requests (newest first) rather than the slowest */
+  errors?: boolean;
 }
 
-/** The slowest requests of the range or of one picked step, each a link into its trace. */
-export function ExemplarList({ data, error, loading, scope, onShowWholeRange }: ExemplarListProps) {
-  const slowest = data?.exemplars[0]?.durationMs ?? 0;
+/**
+ * The slowest (or the failed) requests of the range or of one picked step, each a link into its
+ * trace. A failed request's trace opens on its first error span, not on the request.
+ */
+export function ExemplarList({
+  data,
+  error,
+  loading,
+  scope,
+  onShowWholeRange,
+  errors = false,
+}: ExemplarListProps) {
+  const slowest = data?.exemplars.reduce((top, e) => Math.max(top, e.durationMs), 0) ?? 0;
   return (
     <Panel
-      title="Slowest requests"
+      title={errors ? "Failed requests" : "Slowest requests"}
       description={<span aria-live="polite">{scope}</span>}
-      className="lg:col-span-2"
+      className="min-w-0"
       actions={
         onShowWholeRange ? (
           <button
@@ -46,13 +58,15 @@ export function ExemplarList({ data, error, loading, scope, onShowWholeRange }: 
           ))}
         </div>
       ) : data.exemplars.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No requests in this time span.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          {errors ? "No failed requests in this time span." : "No requests in this time span."}
+        </p>
       ) : (
         <ol className="flex flex-col">
           {data.exemplars.map((exemplar) => (
             <li key={exemplar.spanId}>
               <Link
-                href={traceHref(exemplar.traceId, exemplar.spanId)}
+                href={errors ? traceHref(exemplar.traceId) : traceHref(exemplar.traceId, exemplar.spanId)}
                 prefetch={false}
                 className="group flex items-center gap-3 rounded px-2 py-1.5 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:hover:bg-zinc-800/60"
               >
@@ -60,7 +74,7 @@ export function ExemplarList({ data, error, loading, scope, onShowWholeRange }: 
                   {formatLatency(exemplar.durationMs)}
                 </span>
                 <span
-                  className="relative hidden h-2 w-40 shrink-0 rounded bg-zinc-100 sm:block dark:bg-zinc-800"
+                  className="relative hidden h-2 w-24 shrink-0 rounded bg-zinc-100 sm:block dark:bg-zinc-800"
                   aria-hidden="true"
                 >
                   <span

@@ -10,7 +10,9 @@ import { ThemeToggle } from "@/components/theme/theme-toggle";
  */
 export function AppHeader({ children }: { children?: ReactNode }) {
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-950">
+    // Wraps onto a second line on a phone (trace id form and theme toggle below the navigation)
+    // rather than widening the page.
+    <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-white px-4 py-2 sm:flex-nowrap sm:py-0 dark:border-zinc-800 dark:bg-zinc-950">
       <Link
         href="/"
         className="flex items-center gap-2 rounded font-semibold tracking-tight text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-zinc-50"
@@ -22,9 +24,13 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <Suspense fallback={<NavLinks pathname={null} query="" />}>
         <MainNav />
       </Suspense>
-      <div className="min-w-0 flex-1 truncate text-sm text-zinc-500 dark:text-zinc-400">{children}</div>
-      <TraceIdForm />
-      <ThemeToggle />
+      <div className="hidden min-w-0 flex-1 truncate text-sm text-zinc-500 sm:block dark:text-zinc-400">
+        {children}
+      </div>
+      <div className="ml-auto flex min-w-0 items-center gap-2">
+        <TraceIdForm />
+        <ThemeToggle />
+      </div>
     </header>
   );
 }

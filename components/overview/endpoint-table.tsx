@@ -1,6 +1,15 @@
 import Link from "next/link";
+import { Change } from "@/components/overview/change-badge";
 import type { EndpointRow } from "@/lib/charts/endpoint-table";
-import { formatCount, formatLatency, formatPercent, formatRate } from "@/lib/format/metrics";
+import { serviceTrouble } from "@/lib/charts/service-ranking";
+import {
+  formatCount,
+  formatLatency,
+  formatPercent,
+  formatRateIn,
+  type RateUnit,
+  rateUnitFor,
+} from "@/lib/format/metrics";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
 interface Column {
@@ -27,14 +36,28 @@ interface EndpointTableProps {
   sort: EndpointSort;
   onSort: (key: EndpointSortKey) => void;
   hrefFor: (row: EndpointRow) => string;
+  /** the Rate column's unit, shared by every table of the page so their columns compare */
+  rateUnit?: RateUnit;
 }
 
 /**
  * One service's endpoints. Headers are sort buttons (state in the URL); each row is a link to the
  * endpoint page, reached by clicking anywhere on it or tabbing to its name.
  */
-export function EndpointTable({ service, rows, sort, onSort, hrefFor }: EndpointTableProps) {
-  const sortedBy = columns.find((column) => column.key === sort.key)?.label ?? sort.key;
+export function EndpointTable({
+  service,
+  rows,
+  sort,
+  onSort,
+  hrefFor,
+  rateUnit: pageUnit,
+}: EndpointTableProps) {
+  const sortedBy =
+    sort.key === "trouble"
+      ? "trouble (error rate and p95 against the previous window)"
+      : (columns.find((column) => column.key === sort.key)?.label ?? sort.key);
+  // One unit for the whole column ("0.137/s" beside "3.28/min" misleads a reader comparing rows).
+  const rateUnit = pageUnit ?? rateUnitFor(rows.map((row) => row.rate));
   return (
     <div className="overflow-x-auto">
       {/* Fixed layout with set widths: every service's table lines its columns up with the others. */}
@@ -87,13 +110,13 @@ export function EndpointTable({ service, rows, sort, onSort, hrefFor }: Endpoint
                   // A busy service lists dozens of endpoints: prefetching each would load the server for nothing.
                   prefetch={false}
                   title={row.endpoint}
-                  className="block truncate rounded font-mono text-[13px] text-blue-700 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400"
+                  className="block rounded font-mono text-[13px] break-all sm:truncate sm:break-normal text-blue-700 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400"
                 >
                   {row.endpoint}
                 </Link>
               </td>
               <td className="px-2 py-2 text-right tabular-nums" title={`${formatCount(row.count)} requests`}>
-                {formatRate(row.rate)}
+                {formatRateIn(row.rate, rateUnit)}
               </td>
               <td
                 className="px-2 py-2 text-right tabular-nums"
@@ -102,9 +125,13 @@ export function EndpointTable({ service, rows, sort, onSort, hrefFor }: Endpoint
                 <span className={row.errorCount > 0 ? "font-medium text-red-700 dark:text-red-400" : ""}>
                   {formatPercent(row.count > 0 ? row.errorRate : null)}
                 </span>
+                <Change change={serviceTrouble(row).errorRateChange} what="error rate" block />
               </td>
               <td className="px-2 py-2 text-right tabular-nums">{formatLatency(row.p50Ms)}</td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatLatency(row.p95Ms)}</td>
+              <td className="px-2 py-2 text-right tabular-nums">
+                {formatLatency(row.p95Ms)}
+                <Change change={serviceTrouble(row).p95Change} what="p95" block />
+              </td>
               <td className="px-2 py-2 text-right font-medium tabular-nums">{formatLatency(row.p99Ms)}</td>
               <td
                 className="py-2 pr-4 pl-2 text-right tabular-nums"

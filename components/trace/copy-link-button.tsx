@@ -4,8 +4,15 @@ import { useEffect, useState } from "react";
 
 type CopyState = "idle" | "copied" | "failed";
 
+interface CopyLinkButtonProps {
+  /** the link, or a function giving it at click time (a pinned window ends "now") */
+  href: string | (() => string);
+  label?: string;
+  title?: string;
+}
+
 /** Copies `href` (resolved against this page's origin) and says "Copied" for a moment. */
-export function CopyLinkButton({ href }: { href: string }) {
+export function CopyLinkButton({ href, label = "Copy link", title }: CopyLinkButtonProps) {
   const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
@@ -15,7 +22,7 @@ export function CopyLinkButton({ href }: { href: string }) {
   }, [state]);
 
   const onClick = async () => {
-    const url = new URL(href, window.location.origin).href;
+    const url = new URL(typeof href === "function" ? href() : href, window.location.origin).href;
     setState((await copyText(url)) ? "copied" : "failed");
   };
 
@@ -23,15 +30,12 @@ export function CopyLinkButton({ href }: { href: string }) {
     <button
       type="button"
       onClick={onClick}
+      title={title}
       className="inline-flex items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
     >
       <LinkIcon />
       <span aria-live="polite">
-        {state === "copied"
-          ? "Copied"
-          : state === "failed"
-            ? "Copy failed: use the address bar"
-            : "Copy link"}
+        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed: use the address bar" : label}
       </span>
     </button>
   );

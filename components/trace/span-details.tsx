@@ -52,6 +52,16 @@ export function SpanDetails({ tree, index, traceId, onSelectSpan, onClose }: Spa
           </span>
         </Field>
         <Field label="Kind">{span.kind}</Field>
+        {span.endpoint ? (
+          <Field label="Endpoint">
+            <a
+              href={`/endpoints?${new URLSearchParams({ service: span.service, endpoint: span.endpoint })}`}
+              className="font-mono text-xs break-all text-blue-700 underline dark:text-blue-400"
+            >
+              {span.endpoint}
+            </a>
+          </Field>
+        ) : null}
         <Field label="Span ID">
           <code className="font-mono text-xs break-all">{span.spanId}</code>
         </Field>

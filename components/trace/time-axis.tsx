@@ -17,10 +17,13 @@ export function TimeAxis({ durationMs, fromMs = 0 as Millis }: { durationMs: Mil
         {ticks.map((tick, k) => {
           const left = durationMs > 0 ? (tick / durationMs) * 100 : 0;
           const last = k === ticks.length - 1 && ticks.length > 1;
+          // A phone's timeline has room for every other label: the first, the last and the even
+          // ones not crowding the last.
+          const onPhone = k === 0 || last || (k % 2 === 0 && k < ticks.length - 2);
           return (
             <span
               key={tick}
-              className={`absolute top-0 flex h-full items-center border-l border-zinc-300 pl-1 tabular-nums dark:border-zinc-700 ${last ? "-translate-x-full border-r border-l-0 pr-1 pl-0" : ""}`}
+              className={`absolute top-0 flex h-full items-center border-l border-zinc-300 pl-1 tabular-nums dark:border-zinc-700 ${last ? "-translate-x-full border-r border-l-0 pr-1 pl-0" : ""} ${onPhone ? "" : "max-sm:hidden"}`}
               style={{ left: `${left}%` }}
             >
               {tick + fromMs === 0 ? "0" : formatDuration((tick + fromMs) as Millis)}

@@ -5,6 +5,7 @@ import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { useTrace } from "@/lib/hooks/use-trace";
 import { findClockSkew } from "@/lib/trace/clock-skew";
 import { computeCriticalPath, selfTimes } from "@/lib/trace/critical-path";
+import { firstErrorSpanId } from "@/lib/trace/first-error";
 import { findSpanMatches, stepMatch } from "@/lib/trace/span-search";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace/span-tree";
 import { summarizeTrace } from "@/lib/trace/trace-summary";
@@ -44,6 +45,17 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse
   const summary = useMemo(() => summarizeTrace(tree), [tree]);
   const { selectedSpanId, highlighted, select } = useSpanSelection();
   const [collapsed, setCollapsed] = useState(nothingCollapsed);
+
+  // A trace opened without ?span= opens on its first error (status message and exception up
+  // front), once: closing the details afterwards is respected.
+  const openedOnError = useRef(false);
+  useEffect(() => {
+    if (openedOnError.current) return;
+    openedOnError.current = true;
+    if (selectedSpanId !== null) return;
+    const first = firstErrorSpanId(tree);
+    if (first !== null) select(first);
+  }, [tree, selectedSpanId, select]);
 
   // A selection made elsewhere (a pasted link, a span link, the parent button) may sit under a
   // collapsed span: open its ancestors in the same render, before anything is painted.

@@ -1,7 +1,9 @@
 // Geometry shared by the time axis and the waterfall rows, which must line up exactly.
 
 /** Name column, then the timeline. Percentages resolve against the full row width. */
-export const waterfallColumns = "grid grid-cols-[clamp(14rem,36%,32rem)_minmax(0,1fr)]";
+// Narrower names on a phone, so the timeline keeps room for its labels.
+export const waterfallColumns =
+  "grid grid-cols-[clamp(9rem,40%,32rem)_minmax(0,1fr)] sm:grid-cols-[clamp(14rem,36%,32rem)_minmax(0,1fr)]";
 
 /** Fixed row height: what lets the list render only the rows in view. */
 export const rowHeightPx = 28;

@@ -84,17 +84,23 @@ function Comparison({ a, b }: { a: string; b: string }) {
 
   return (
     <section aria-label="Trace comparison" className="flex flex-col gap-3">
-      <dl className="grid grid-cols-[auto_1fr_1fr_auto] gap-x-6 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)_minmax(0,1fr)_auto] gap-x-3 gap-y-1 text-sm sm:gap-x-6">
         <dt />
         <dd className="font-medium">
           A{" "}
-          <Link className="font-mono text-xs text-blue-700 underline dark:text-blue-400" href={traceHref(a)}>
+          <Link
+            className="font-mono text-xs break-all text-blue-700 underline dark:text-blue-400"
+            href={traceHref(a)}
+          >
             {a}
           </Link>
         </dd>
         <dd className="font-medium">
           B{" "}
-          <Link className="font-mono text-xs text-blue-700 underline dark:text-blue-400" href={traceHref(b)}>
+          <Link
+            className="font-mono text-xs break-all text-blue-700 underline dark:text-blue-400"
+            href={traceHref(b)}
+          >
             {b}
           </Link>
         </dd>

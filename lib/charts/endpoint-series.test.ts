@@ -72,6 +72,12 @@ describe("toTrafficRows", () => {
   ])("maps %s", (_, points, step, expected) => {
     expect(toTrafficRows(points, step)).toEqual(expected);
   });
+
+  it("divides the step still in progress by the time elapsed in it, so a steady rate stays level", () => {
+    // 5/s steadily: 300 requests in the first minute, 100 in the 20 s of the second so far.
+    const rows = toTrafficRows([busy(0, 300, 0), busy(1, 100, 0)], STEP, T0 + STEP + 20_000);
+    expect(rows.map((row) => row.rate)).toEqual([5, 5]);
+  });
 });
 
 describe("toCacheRows", () => {

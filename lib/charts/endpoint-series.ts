@@ -34,15 +34,31 @@ export function toLatencyRows(points: readonly LatencyPoint[]): LatencyRow[] {
   return points.map((point) => ({ t: point.t, p50: point.p50Ms, p95: point.p95Ms, p99: point.p99Ms }));
 }
 
-export function toTrafficRows(points: readonly LatencyPoint[], stepMs: number): TrafficRow[] {
-  const seconds = stepMs / 1000;
-  return points.map((point) => ({
-    t: point.t,
-    rate: seconds > 0 ? point.count / seconds : 0,
-    errorRate: point.count > 0 ? point.errorCount / point.count : null,
-    count: point.count,
-    errorCount: point.errorCount,
-  }));
+/** The in-progress step's rate is not extrapolated from less than this much of it: too noisy. */
+const MIN_ELAPSED_MS = 10_000;
+
+/**
+ * Rates per second over each step. The step still in progress at `windowTo` (the last one of a
+ * window ending now) is divided by the time elapsed in it, not the whole step: otherwise a steady
+ * 5/s reads as a drop to 0.7/s at the right edge.
+ */
+export function toTrafficRows(
+  points: readonly LatencyPoint[],
+  stepMs: number,
+  windowTo?: number,
+): TrafficRow[] {
+  return points.map((point) => {
+    const elapsedMs =
+      windowTo === undefined ? stepMs : Math.min(stepMs, Math.max(MIN_ELAPSED_MS, windowTo - point.t));
+    const seconds = elapsedMs / 1000;
+    return {
+      t: point.t,
+      rate: seconds > 0 ? point.count / seconds : 0,
+      errorRate: point.count > 0 ? point.errorCount / point.count : null,
+      count: point.count,
+      errorCount: point.errorCount,
+    };
+  });
 }
 
 export function toCacheRows(points: readonly LatencyPoint[]): CacheRow[] {

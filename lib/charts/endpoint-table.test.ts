@@ -39,6 +39,25 @@ describe("toEndpointRows", () => {
   });
 });
 
+describe("sortEndpointRows by trouble", () => {
+  it("puts an endpoint whose p95 rose ×4 above a steady one, though it has no errors", () => {
+    const steady = summary("GET /steady", {
+      count: 100,
+      p95Ms: 50,
+      previous: { count: 100, errorCount: 0, errorRate: 0, p95Ms: 50 },
+    });
+    const slower = summary("GET /slower", {
+      count: 10,
+      p95Ms: 200,
+      previous: { count: 10, errorCount: 0, errorRate: 0, p95Ms: 50 },
+    });
+    expect(names(sortEndpointRows(rows(steady, slower), { key: "trouble", direction: "desc" }))).toEqual([
+      "GET /slower",
+      "GET /steady",
+    ]);
+  });
+});
+
 describe("sortEndpointRows", () => {
   const table = rows(
     summary("GET /a", { p99Ms: 300, count: 5, errorRate: 0.2, errorCount: 1, cacheHitRatio: 0.5 }),
@@ -57,6 +76,11 @@ describe("sortEndpointRows", () => {
       "p99, fastest first; no latency still last",
       { key: "p99", direction: "asc" },
       ["POST /b", "DELETE /d", "GET /a", "GET /c"],
+    ],
+    [
+      "trouble (the default): failing endpoints first, equal trouble by traffic",
+      { key: "trouble", direction: "desc" },
+      ["DELETE /d", "GET /a", "POST /b", "GET /c"],
     ],
     ["rate, busiest first", { key: "rate", direction: "desc" }, ["POST /b", "DELETE /d", "GET /a", "GET /c"]],
     ["name, A→Z", { key: "name", direction: "asc" }, ["DELETE /d", "GET /a", "GET /c", "POST /b"]],

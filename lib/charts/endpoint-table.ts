@@ -1,5 +1,6 @@
 // The overview's endpoint tables, from /api/endpoints (EndpointSummary): a request rate per row,
 // grouped by service, sorted the way the URL says.
+import { compareTrouble } from "@/lib/charts/service-ranking";
 import type { EndpointSummary } from "@/lib/model/endpoints";
 import type { EndpointSort, EndpointSortKey } from "@/lib/url-state/dashboard-url";
 
@@ -28,7 +29,7 @@ export function groupByService(rows: readonly EndpointRow[]): Map<string, Endpoi
 
 type SortValue = number | string | null;
 
-const sortValue: Record<EndpointSortKey, (row: EndpointRow) => SortValue> = {
+const sortValue: Record<Exclude<EndpointSortKey, "trouble">, (row: EndpointRow) => SortValue> = {
   name: (row) => row.endpoint,
   rate: (row) => row.rate,
   errors: (row) => row.errorRate,
@@ -49,8 +50,14 @@ function compareValues(a: SortValue, b: SortValue): number {
  * so the order never shuffles between refreshes.
  */
 export function sortEndpointRows(rows: readonly EndpointRow[], sort: EndpointSort): EndpointRow[] {
-  const value = sortValue[sort.key];
   const sign = sort.direction === "asc" ? 1 : -1;
+  const tieBreak = (a: EndpointRow, b: EndpointRow) =>
+    b.count - a.count || a.endpoint.localeCompare(b.endpoint) || a.service.localeCompare(b.service);
+  if (sort.key === "trouble") {
+    // compareTrouble puts the most troubled first: that is "descending".
+    return [...rows].sort((a, b) => -sign * compareTrouble(a, b) || tieBreak(a, b));
+  }
+  const value = sortValue[sort.key];
   return [...rows].sort((a, b) => {
     const va = value(a);
     const vb = value(b);

@@ -4,7 +4,20 @@ import pg from "pg";
 import { PoolDb } from "@/lib/db/sql";
 
 const POOL = Symbol.for("tracewell.pgPool");
-type Holder = { [POOL]?: pg.Pool };
+const SHUTTING_DOWN = Symbol.for("tracewell.shuttingDown");
+type Holder = { [POOL]?: pg.Pool; [SHUTTING_DOWN]?: boolean };
+
+function shuttingDown(holder: Holder): boolean {
+  return holder[SHUTTING_DOWN] === true;
+}
+
+/**
+ * Called first on SIGINT/SIGTERM: the database going away from now on is part of the shutdown,
+ * not an error worth printing.
+ */
+export function markShuttingDown(): void {
+  (globalThis as Holder)[SHUTTING_DOWN] = true;
+}
 const REPLICA_POOL = Symbol.for("tracewell.pgReplicaPool");
 type ReplicaHolder = { [REPLICA_POOL]?: pg.Pool };
 
@@ -25,7 +38,16 @@ export function getPool(): pg.Pool {
       options: "-c max_parallel_workers_per_gather=0 -c jit=off",
     });
     // An idle client dropped by the server must not take the process down; the next query reconnects.
-    pool.on("error", (error) => console.error(`postgres: idle client error: ${error.message}`));
+    // Ctrl-C reaches the embedded PostgreSQL too, which closes idle connections (57P01, "terminating
+    // connection due to administrator command"): expected while shutting down, so nothing is printed.
+    pool.on("error", (error: Error & { code?: string }) => {
+      if (shuttingDown(holder)) return;
+      if (error.code === "57P01") {
+        console.error("postgres: the database server closed idle connections (it is stopping or restarting)");
+      } else {
+        console.error(`postgres: idle client error: ${error.message}`);
+      }
+    });
     holder[POOL] = pool;
   }
   return pool;
@@ -60,7 +82,10 @@ export function getReadDb(): PoolDb {
       application_name: "tracewell-reads",
       options: "-c max_parallel_workers_per_gather=0 -c jit=off", // as the primary's pool
     });
-    pool.on("error", (error) => console.error(`postgres replica: idle client error: ${error.message}`));
+    pool.on("error", (error) => {
+      if (!shuttingDown(globalThis as Holder))
+        console.error(`postgres replica: idle client error: ${error.message}`);
+    });
     holder[REPLICA_POOL] = pool;
   }
   return new PoolDb(pool);

@@ -20,8 +20,10 @@ export function useEndpointExemplars(
   target: EndpointTarget,
   range: TimeRange,
   options: DashboardQueryOptions,
+  /** failed requests only, newest first */
+  errorsOnly = false,
 ) {
-  const subject = JSON.stringify([target.service, target.endpoint]);
+  const subject = JSON.stringify([target.service, target.endpoint, errorsOnly]);
   return useQuery<ExemplarsResponse, Error>({
     queryKey: dashboardQueryKey("endpoint-exemplars", subject, range),
     queryFn: ({ signal }) =>
@@ -31,6 +33,7 @@ export function useEndpointExemplars(
           service: target.service,
           endpoint: target.endpoint,
           limit: EXEMPLAR_LIMIT,
+          ...(errorsOnly ? { errors: 1 } : {}),
           ...resolveTimeRange(range, Date.now()),
         },
         exemplarsResponseSchema,

@@ -9,12 +9,14 @@ import {
 import { fetchApi } from "@/lib/hooks/fetch-api";
 import { resolveTimeRange, type TimeRange } from "@/lib/url-state/time-range";
 
-export function useServices(range: TimeRange, options: DashboardQueryOptions) {
+/** `enabled: false` until the list is needed (the endpoint page asks only for an unknown service). */
+export function useServices(range: TimeRange, options: DashboardQueryOptions, enabled = true) {
   return useQuery<ServicesResponse, Error>({
     queryKey: dashboardQueryKey("services", "*", range),
     // "now" is read at fetch time, so each refresh of a relative range moves the window along.
     queryFn: ({ signal }) =>
       fetchApi("/api/services", resolveTimeRange(range, Date.now()), servicesResponseSchema, signal),
     ...dashboardQueryOptions<ServicesResponse>("*", options),
+    enabled,
   });
 }

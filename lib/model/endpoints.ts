@@ -5,6 +5,11 @@ import { z } from "zod";
 
 const quantile = z.number().nullable();
 
+/** The same figures over the previous window of the same length; null when it had no requests. */
+export const previousTotalsSchema = z
+  .object({ count: z.number(), errorCount: z.number(), errorRate: z.number(), p95Ms: quantile })
+  .nullable();
+
 export const endpointSummarySchema = z.object({
   service: z.string(),
   endpoint: z.string(),
@@ -17,6 +22,7 @@ export const endpointSummarySchema = z.object({
   /** hits / lookups; null when the endpoint made no cache lookups */
   cacheHitRatio: z.number().nullable(),
   cacheLookups: z.number(),
+  previous: previousTotalsSchema.optional(),
 });
 
 export const latencyPointSchema = z.object({
@@ -44,8 +50,9 @@ export const serviceSummarySchema = z.object({
   p50Ms: quantile,
   p95Ms: quantile,
   p99Ms: quantile,
-  /** request count per step, for a sparkline */
-  sparkline: z.array(z.object({ t: z.number(), count: z.number() })),
+  /** request count, failed requests and p95 per step, for sparklines */
+  sparkline: z.array(z.object({ t: z.number(), count: z.number(), errorCount: z.number(), p95Ms: quantile })),
+  previous: previousTotalsSchema,
 });
 
 export const exemplarSchema = z.object({

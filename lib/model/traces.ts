@@ -9,6 +9,8 @@ export const traceSpanSchema = z.object({
   parentSpanId: z.string().nullable(),
   name: z.string(),
   service: z.string(),
+  /** the endpoint this span is a request of (SERVER and CONSUMER spans); null for the others */
+  endpoint: z.string().nullable().optional(),
   kind: z.enum(spanKindNames),
   /** exact nanoseconds since the epoch, as a decimal string */
   startTimeUnixNano: z.string(),

@@ -89,7 +89,13 @@ export function createIngestRole(
         },
         config.host,
         config.otlpGrpcPort,
-      ),
+      ).catch((error: Error) => {
+        // grpc-js reports a taken port as "No address added out of total 1 resolved".
+        throw new Error(
+          `Could not listen for OTLP/gRPC on ${config.host}:${config.otlpGrpcPort} (OTLP_GRPC_PORT): ${error.message}. ` +
+            `If another process holds the port, stop it or set OTLP_GRPC_PORT to a free port, e.g. OTLP_GRPC_PORT=${config.otlpGrpcPort + 1}.`,
+        );
+      }),
     drain: async () => {
       await Promise.all([spanQueue.close(), metricQueue.close()]);
     },

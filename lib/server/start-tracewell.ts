@@ -5,7 +5,6 @@
 //   worker  trace analysis and retention.
 // Several processes with any roles can share one PostgreSQL (docs/architecture.md § Roles).
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import next from "next";
 import type { TracewellConfig } from "@/lib/config";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -15,6 +14,7 @@ import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/ingest-auth";
 import { createIngestRole } from "@/lib/server/ingest-role";
+import { listen } from "@/lib/server/listen";
 import { createSelfMetrics, wantsPrometheus } from "@/lib/server/self-metrics";
 import { startWorkerRole } from "@/lib/server/worker-role";
 
@@ -84,15 +84,15 @@ export async function startTracewell(
       else timedNext(request, response);
     });
     servers.push(web);
-    port = await listen(web, config.port, config.host);
+    port = await listen(web, config.port, config.host, "PORT");
     log(`Tracewell dashboard on http://localhost:${port}`);
   }
   if (handleOtlpHttp) {
     const otlp = http.createServer((request, response) => void handleOtlpHttp(request, response));
     servers.push(otlp);
-    otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host);
-    const alsoOnWeb = port === null ? "" : ` (also under :${port}/v1/traces)`;
-    log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}/v1/traces${alsoOnWeb}`);
+    otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host, "OTLP_HTTP_PORT");
+    const alsoOnWeb = port === null ? "" : ` (also under :${port}/v1/*)`;
+    log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}${alsoOnWeb}`);
   }
   if (selfTrace) {
     const own = otlpHttpPort === null ? null : `http://${loopbackOr(config.host)}:${otlpHttpPort}`;
@@ -116,6 +116,14 @@ export async function startTracewell(
     grpc = await ingest.startGrpc();
     log(`OTLP/gRPC receiver on localhost:${grpc.port} (TraceService/Export, MetricsService/Export)`);
   }
+  if (otlpHttpPort !== null) {
+    // The base endpoint: SDKs append /v1/traces themselves, so ".../v1/traces" here would 404.
+    log(
+      `Next step: start a service with OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:${otlpHttpPort}` +
+        (config.ingestAuth.mode === "keys" ? " and its ingest key in OTEL_EXPORTER_OTLP_HEADERS" : "") +
+        (port === null ? "" : `, then open http://localhost:${port}`),
+    );
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -137,13 +145,6 @@ export async function startTracewell(
     return stopping;
   };
   return { port, otlpHttpPort, otlpGrpcPort: grpc?.port ?? null, stop };
-}
-
-function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
 }
 
 function loopbackOr(host: string): string {

@@ -5,11 +5,22 @@ import {
   type Parsed,
   parseInstantParam,
   parseTimeRange,
+  resolveTimeRange,
   type TimeRange,
   timeRangeParams,
 } from "@/lib/url-state/time-range";
 
-export const ENDPOINT_SORT_KEYS = ["name", "rate", "errors", "p50", "p95", "p99", "cache"] as const;
+/** "trouble" (the default) is no column: error rate and p95 against the previous window. */
+export const ENDPOINT_SORT_KEYS = [
+  "trouble",
+  "name",
+  "rate",
+  "errors",
+  "p50",
+  "p95",
+  "p99",
+  "cache",
+] as const;
 export type EndpointSortKey = (typeof ENDPOINT_SORT_KEYS)[number];
 export type SortDirection = "asc" | "desc";
 
@@ -18,13 +29,13 @@ export interface EndpointSort {
   direction: SortDirection;
 }
 
-export const DEFAULT_SORT: EndpointSort = { key: "p99", direction: "desc" };
+export const DEFAULT_SORT: EndpointSort = { key: "trouble", direction: "desc" };
 
 function isSortKey(text: string): text is EndpointSortKey {
   return (ENDPOINT_SORT_KEYS as readonly string[]).includes(text);
 }
 
-/** Names read A→Z first; numbers (latency, rate, errors, hit ratio) biggest first. */
+/** Names read A→Z first; numbers (latency, rate, errors, hit ratio) and trouble biggest first. */
 export function defaultDirection(key: EndpointSortKey): SortDirection {
   return key === "name" ? "asc" : "desc";
 }
@@ -52,6 +63,15 @@ export function nextSort(current: EndpointSort, key: EndpointSortKey): EndpointS
  */
 export function parseAutoRefresh(params: URLSearchParams, range: TimeRange): boolean {
   return range.kind === "relative" && params.get("refresh") !== "off";
+}
+
+export const SERVICE_ORDERS = ["trouble", "name", "rate", "errors", "p95"] as const;
+export type ServiceOrder = (typeof SERVICE_ORDERS)[number];
+
+/** `order=` of the overview's services; trouble first unless the link says otherwise (lenient, like sort). */
+export function parseServiceOrder(params: URLSearchParams): ServiceOrder {
+  const order = params.get("order");
+  return (SERVICE_ORDERS as readonly string[]).includes(order ?? "") ? (order as ServiceOrder) : "trouble";
 }
 
 /** The service filter; null for all services. */
@@ -156,4 +176,23 @@ export function sectionHref(
   const next = carried(current);
   if (service) next.set("service", service);
   return pageHref(pathname, next);
+}
+
+/**
+ * The link "Copy link" shares: a relative range ("the last hour") pinned to the absolute window
+ * it covers at `now`, so a teammate opening it tomorrow sees these minutes, and a picked bucket
+ * stays on the charts. Auto-refresh means nothing for a fixed window, so it goes. A fixed range
+ * or a broken one is copied as it is.
+ */
+export function pinnedHref(pathname: string, current: URLSearchParams, now: number): string {
+  const range = parseTimeRange(current);
+  if (!range.ok || range.value.kind !== "relative") return pageHref(pathname, current);
+  const window = resolveTimeRange(range.value, now);
+  return withTimeRangeKeepingBucket(pathname, current, { kind: "absolute", ...window });
+}
+
+function withTimeRangeKeepingBucket(pathname: string, current: URLSearchParams, range: TimeRange): string {
+  const changes: Record<string, string | null> = { range: null, from: null, to: null, refresh: null };
+  for (const [key, value] of timeRangeParams(range)) changes[key] = value;
+  return withParams(pathname, current, changes);
 }

@@ -31,6 +31,8 @@ export async function startTracewellProcess(options: {
   databaseUrl: string;
   env?: Record<string, string>;
   ports?: { port: number; otlpHttpPort: number; otlpGrpcPort?: number };
+  /** its own process group, so a test can signal the whole group as Ctrl-C in a terminal does */
+  detached?: boolean;
 }): Promise<TracewellProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
@@ -48,6 +50,7 @@ export async function startTracewellProcess(options: {
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
   });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -1,5 +1,5 @@
-// The slowest requests of one endpoint in a window, each a link to its trace:
-// GET /api/endpoints/exemplars. Reads raw spans through the partial endpoint index.
+// The slowest requests of one endpoint in a window, or its failed requests (newest first), each a
+// link to its trace: GET /api/endpoints/exemplars. Reads raw spans through the partial endpoint index.
 import { z } from "zod";
 import { type Db, raw, sql } from "@/lib/db/sql";
 import type { Exemplar } from "@/lib/model/endpoints";
@@ -20,6 +20,8 @@ export async function getEndpointExemplars(
   service: string,
   endpoint: string,
   limit: number,
+  /** only failed requests, newest first, instead of the slowest of all */
+  errorsOnly = false,
 ): Promise<Exemplar[]> {
   const rows = await db.many(
     sql`SELECT trace_id, span_id, start_time_unix_nano, duration_nano, ${raw(REQUEST_ERROR_SQL)} AS error
@@ -27,7 +29,8 @@ export async function getEndpointExemplars(
         WHERE service_name = ${service} AND endpoint = ${endpoint}
           AND start_time_unix_nano >= ${BigInt(window.from) * 1_000_000n}
           AND start_time_unix_nano < ${BigInt(window.to) * 1_000_000n}
-        ORDER BY duration_nano DESC
+          ${errorsOnly ? sql`AND ${raw(REQUEST_ERROR_SQL)}` : sql``}
+        ORDER BY ${errorsOnly ? sql`start_time_unix_nano DESC` : sql`duration_nano DESC`}
         LIMIT ${limit}`,
     ExemplarRow,
   );

@@ -1,5 +1,5 @@
-// Requests, errors and p50/p95/p99 per endpoint over a window, merged from the rollups (never
-// from raw spans): GET /api/endpoints.
+// Requests, errors and p50/p95/p99 per endpoint over a window, with the error rate and p95 of the
+// previous window of the same length, merged from the rollups (never from raw spans): GET /api/endpoints.
 import { z } from "zod";
 import { type Db, sql } from "@/lib/db/sql";
 import { endpointKey } from "@/lib/model/composite-key";
@@ -28,26 +28,21 @@ interface EndpointTotals {
   histogram: Histogram;
 }
 
-export async function getEndpointSummaries(
-  db: Db,
-  window: TimeWindow,
-  service?: string,
-): Promise<EndpointSummary[]> {
-  const tiers = tierWindow(msToMinute(window.from), msToMinute(window.to));
+function rollupRows(db: Db, window: TimeWindow, service: string | undefined) {
   const rollups = tieredRollupRows(
-    tiers,
+    tierWindow(msToMinute(window.from), msToMinute(window.to)),
     ["service_name", "endpoint", "request_count", "error_count", "latency_histogram"],
     sql`(${service ?? null}::text IS NULL OR service_name = ${service ?? null})`,
   );
-  const [rows, cache] = await Promise.all([
-    db.many(
-      sql`SELECT service_name, endpoint, request_count::float8 AS requests, error_count::float8 AS errors,
-                 array_send(latency_histogram) AS latency
-          FROM ${rollups} AS rollups`,
-      RollupRow,
-    ),
-    getEndpointCacheTotals(db, window, service),
-  ]);
+  return db.many(
+    sql`SELECT service_name, endpoint, request_count::float8 AS requests, error_count::float8 AS errors,
+               array_send(latency_histogram) AS latency
+        FROM ${rollups} AS rollups`,
+    RollupRow,
+  );
+}
+
+function mergeTotals(rows: readonly z.infer<typeof RollupRow>[]): Map<string, EndpointTotals> {
   const endpoints = new Map<string, EndpointTotals>();
   for (const row of rows) {
     const key = endpointKey(row.service_name, row.endpoint);
@@ -66,6 +61,22 @@ export async function getEndpointSummaries(
     totals.errors += row.errors;
     totals.histogram.addPackedBinary(row.latency);
   }
+  return endpoints;
+}
+
+export async function getEndpointSummaries(
+  db: Db,
+  window: TimeWindow,
+  service?: string,
+): Promise<EndpointSummary[]> {
+  const length = window.to - window.from;
+  const [rows, previousRows, cache] = await Promise.all([
+    rollupRows(db, window, service),
+    rollupRows(db, { from: window.from - length, to: window.from }, service),
+    getEndpointCacheTotals(db, window, service),
+  ]);
+  const endpoints = mergeTotals(rows);
+  const previous = mergeTotals(previousRows);
   return [...endpoints.entries()]
     .map(([key, totals]) => {
       const lookups = cache.get(key);
@@ -78,7 +89,18 @@ export async function getEndpointSummaries(
         ...totals.histogram.percentilesMs(),
         cacheHitRatio: lookups ? lookups.hits / lookups.lookups : null,
         cacheLookups: lookups?.lookups ?? 0,
+        previous: previousOf(previous.get(key)),
       };
     })
     .sort((a, b) => a.service.localeCompare(b.service) || b.count - a.count);
+}
+
+function previousOf(totals: EndpointTotals | undefined): EndpointSummary["previous"] {
+  if (!totals || totals.requests <= 0) return null;
+  return {
+    count: totals.requests,
+    errorCount: totals.errors,
+    errorRate: totals.errors / totals.requests,
+    p95Ms: totals.histogram.percentilesMs().p95Ms,
+  };
 }

@@ -1,10 +1,11 @@
-// Request rate, error rate, p50/p95/p99 and a request-count sparkline per service over a
-// window, from the rollups: GET /api/services.
+// Request rate, error rate, p50/p95/p99, sparklines of requests, errors and p95, and the totals of
+// the previous window of the same length per service, from the rollups: GET /api/services.
 
 import { z } from "zod";
-import { type Db, sql } from "@/lib/db/sql";
+import { type Db, raw, sql } from "@/lib/db/sql";
 import type { ServiceSummary } from "@/lib/model/endpoints";
 import type { TimeWindow } from "@/lib/model/time-window";
+import { getServiceTotals } from "@/lib/queries/services/get-service-totals";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 import { minuteToMs, msToMinute } from "@/lib/rollups/minutes";
 import { tieredRollupRows, tierWindow } from "@/lib/rollups/rollup-tiers";
@@ -16,6 +17,19 @@ const CountRow = z.object({
   errors: z.number(),
 });
 const LatencyRow = z.object({ service_name: z.string(), latency: z.instanceof(Buffer) });
+const SlotLatencyRow = z.object({
+  service_name: z.string(),
+  slot: z.string(),
+  latency: z.instanceof(Buffer),
+});
+
+/**
+ * The table a sparkline's p95 per step is merged from: ten-minute rows once a step spans whole
+ * blocks of ten (a week's sparkline would otherwise merge ~10k histograms per endpoint).
+ */
+function slotLatencyTable(stepMinutes: number) {
+  return raw(stepMinutes % 10 === 0 ? "endpoint_ten_minutes" : "endpoint_minutes");
+}
 
 export async function getServiceSummaries(
   db: Db,
@@ -31,7 +45,9 @@ export async function getServiceSummaries(
     ["service_name", "latency_histogram"],
     sql`TRUE`,
   );
-  const [counts, latency] = await Promise.all([
+  const stepMinutes = stepMs / 60_000;
+  const length = window.to - window.from;
+  const [counts, latency, slotLatency, previous] = await Promise.all([
     db.many(
       sql`SELECT service_name, (minute - ${fromMinute}) / ${stepMs / 60_000} AS slot,
                  sum(request_count)::float8 AS requests, sum(error_count)::float8 AS errors
@@ -44,20 +60,45 @@ export async function getServiceSummaries(
       sql`SELECT service_name, array_send(latency_histogram) AS latency FROM ${rollups} AS rollups`,
       LatencyRow,
     ),
+    db.many(
+      sql`SELECT service_name, floor((minute - ${fromMinute})::float8 / ${stepMinutes})::int8 AS slot,
+                 array_send(latency_histogram) AS latency
+          FROM ${slotLatencyTable(stepMinutes)}
+          WHERE minute >= ${fromMinute} AND minute < ${toMinute} AND request_count > 0`,
+      SlotLatencyRow,
+    ),
+    getServiceTotals(db, { from: window.from - length, to: window.from }),
   ]);
   const slots = Math.ceil((window.to - window.from) / stepMs);
-  const services = new Map<string, { requests: number; errors: number; sparkline: number[] }>();
+  const services = new Map<
+    string,
+    {
+      requests: number;
+      errors: number;
+      sparkline: { requests: number; errors: number; histogram: Histogram }[];
+    }
+  >();
   for (const row of counts) {
     const totals = services.get(row.service_name) ?? {
       requests: 0,
       errors: 0,
-      sparkline: new Array<number>(slots).fill(0),
+      sparkline: Array.from({ length: slots }, () => ({
+        requests: 0,
+        errors: 0,
+        histogram: new Histogram(),
+      })),
     };
     services.set(row.service_name, totals);
     totals.requests += row.requests;
     totals.errors += row.errors;
-    const slot = Number(row.slot);
-    if (slot < slots) totals.sparkline[slot] = (totals.sparkline[slot] ?? 0) + row.requests;
+    const slot = totals.sparkline[Number(row.slot)];
+    if (slot) {
+      slot.requests += row.requests;
+      slot.errors += row.errors;
+    }
+  }
+  for (const row of slotLatency) {
+    services.get(row.service_name)?.sparkline[Number(row.slot)]?.histogram.addPackedBinary(row.latency);
   }
   const histograms = new Map<string, Histogram>();
   for (const row of latency) {
@@ -76,10 +117,13 @@ export async function getServiceSummaries(
         errorCount: totals.errors,
         errorRate: totals.requests > 0 ? totals.errors / totals.requests : 0,
         ...histogram.percentilesMs(),
-        sparkline: totals.sparkline.map((count, slot) => ({
+        sparkline: totals.sparkline.map((step, slot) => ({
           t: minuteToMs(fromMinute) + slot * stepMs,
-          count,
+          count: step.requests,
+          errorCount: step.errors,
+          p95Ms: step.histogram.percentilesMs().p95Ms,
         })),
+        previous: previous.get(service) ?? null,
       };
     })
     .sort((a, b) => a.service.localeCompare(b.service));

@@ -20,6 +20,7 @@ const SpanRecord = z.object({
   parent_span_id: z.instanceof(Buffer).nullable(),
   name: z.string(),
   service_name: z.string(),
+  endpoint: z.string().nullable(),
   kind: z.number(),
   start_time_unix_nano: z.string(), // int8 arrives as a string: exact
   duration_nano: z.string(),
@@ -67,7 +68,7 @@ export async function getTrace(
   // Table names from this fixed pair only.
   const table = live ? raw("spans") : raw("pinned_spans");
   const rows = await db.many(
-    sql`SELECT span_id, parent_span_id, name, service_name, kind, start_time_unix_nano, duration_nano,
+    sql`SELECT span_id, parent_span_id, name, service_name, endpoint, kind, start_time_unix_nano, duration_nano,
                status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
         FROM ${table}
         WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
@@ -97,6 +98,7 @@ export async function getTrace(
         parentSpanId: row.parent_span_id ? row.parent_span_id.toString("hex") : null,
         name: row.name,
         service: row.service_name,
+        endpoint: row.endpoint,
         kind: spanKindNames[row.kind] ?? "UNSPECIFIED",
         startTimeUnixNano: start.toString(),
         endTimeUnixNano: (start + duration).toString(),

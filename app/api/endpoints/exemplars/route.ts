@@ -1,4 +1,4 @@
-// GET /api/endpoints/exemplars?service=&endpoint=&from=&to=&limit= – the slowest requests, as trace links.
+// GET /api/endpoints/exemplars?service=&endpoint=&from=&to=&limit=&errors=1 – the slowest (or the failed) requests, as trace links.
 import { apiRoute } from "@/lib/api/api-route";
 import { parseWindow, requiredParam } from "@/lib/api/params";
 import type { ExemplarsResponse } from "@/lib/contracts/endpoint-schemas";
@@ -13,5 +13,9 @@ export const GET = apiRoute(async ({ db, searchParams }): Promise<ExemplarsRespo
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw new BadRequestError("limit must be a whole number from 1 to 100");
   }
-  return { ...window, exemplars: await getEndpointExemplars(db, window, service, endpoint, limit) };
+  const errorsOnly = searchParams.get("errors") === "1";
+  return {
+    ...window,
+    exemplars: await getEndpointExemplars(db, window, service, endpoint, limit, errorsOnly),
+  };
 });
