@@ -215,11 +215,18 @@ test.describe("latency dashboard", () => {
     await test.step("hovering shows the step's values; clicking lists its slowest requests", async () => {
       const curve = await latency.locator("path.recharts-line-curve").first().boundingBox();
       if (!curve) throw new Error("the p99 line has no box");
-      // The right end of the line is the last step with requests.
-      const point = { x: curve.x + curve.width - 1, y: curve.y + curve.height / 2 };
-      await page.mouse.move(point.x - 20, point.y);
-      await page.mouse.move(point.x, point.y);
+      // The right end of the line is the last step with requests. The charts may redraw while
+      // the page settles (a refetch, the partial minute): walk in from the right end until the
+      // tooltip shows a step, rather than trusting one pixel.
       const tooltip = latency.locator(".recharts-tooltip-wrapper");
+      const y = curve.y + curve.height / 2;
+      let point = { x: curve.x + curve.width - 1, y };
+      for (let dx = 1; dx <= 60; dx += 6) {
+        point = { x: curve.x + curve.width - dx, y };
+        await page.mouse.move(point.x - 20, y);
+        await page.mouse.move(point.x, y);
+        if ((await tooltip.textContent())?.includes("p99")) break;
+      }
       await expect(tooltip).toContainText("p99");
       await expect(tooltip).toContainText(/\d(µs|ms|s)/);
       await page.mouse.click(point.x, point.y);
