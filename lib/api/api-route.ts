@@ -1,7 +1,8 @@
 // The one wrapper every route handler goes through: it gives the handler its database handle and
 // parsed input, and maps errors to answers (400 with the message that says how to fix the
 // request, 404, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
-// Access control (issue: security) is enforced here, once, not in each handler.
+// Access control (issue: security) is enforced here, once, not in each handler: state-changing
+// requests from another origin are refused (403).
 import { NextResponse } from "next/server";
 import { getDb, getReadDb } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/sql";
@@ -30,6 +31,8 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
   serve: Handler<Params>,
 ) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
+    const refusal = crossOriginRefusal(request);
+    if (refusal) return errorJson(403, refusal);
     try {
       const result = await serve({
         request,
@@ -52,6 +55,32 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
       throw error;
     }
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Why a state-changing request from another site is refused (CSRF), or null to serve it. Browsers
+ * send Origin on every cross-origin POST/DELETE; scripts and curl usually send none, and pass.
+ */
+export function crossOriginRefusal(request: Request): string | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin !== null) {
+    let originHost: string | null = null;
+    try {
+      originHost = origin === "null" ? null : new URL(origin).host;
+    } catch {}
+    if (originHost === null || originHost !== host) {
+      return `cross-origin ${request.method} refused: Origin ${origin} is not this Tracewell (${host ?? "unknown host"}); send the request from the dashboard's own origin, or without an Origin header from a script`;
+    }
+    return null;
+  }
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    return `cross-site ${request.method} refused: send the request from the dashboard's own origin`;
+  }
+  return null;
 }
 
 /** The same wait the receivers ask for on a 503 (lib/ingest/receivers/ingest-errors.ts). */

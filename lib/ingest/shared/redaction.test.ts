@@ -26,6 +26,18 @@ describe("Redactor", () => {
     });
   });
 
+  it.each([
+    ["gen_ai.usage.input_tokens", false],
+    ["gen_ai.usage.output_tokens", false],
+    ["llm.tokenizer", false],
+    ["authToken", true],
+    ["oauth.access_token", true],
+    ["http.request.header.x-csrf-token", true],
+    ["tokenValue", true],
+  ])("a key word must not run on into more lowercase letters: %s → redacted %s", (key, redacted) => {
+    expect(defaults.redact({ [key]: 42 })[key]).toBe(redacted ? REDACTED : 42);
+  });
+
   it("returns the same object when nothing is sensitive", () => {
     const attributes = { "http.route": "/orders", "http.response.status_code": 200 };
     expect(defaults.redact(attributes)).toBe(attributes);

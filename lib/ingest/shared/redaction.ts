@@ -56,8 +56,7 @@ export class Redactor {
   private sensitive(key: string): boolean {
     let decision = this.decided.get(key);
     if (decision === undefined) {
-      const lower = key.toLowerCase();
-      decision = this.words.some((word) => lower.includes(word));
+      decision = this.words.some((word) => containsWord(key, word));
       if (this.decided.size > 10_000) this.decided.clear(); // bounded whatever the senders send
       this.decided.set(key, decision);
     }
@@ -100,4 +99,18 @@ export function redactorFor(options: RedactionOptions | undefined): Redactor | n
     redactors.set(options, redactor);
   }
   return redactor;
+}
+
+/**
+ * `word` anywhere in `key`, case-insensitively, but not running on into more lowercase letters:
+ * `authToken`, `access_token`, `X-Api-Token` contain "token"; `gen_ai.usage.input_tokens` (a count,
+ * OpenTelemetry GenAI semantic conventions) and `tokenizer` do not.
+ */
+function containsWord(key: string, word: string): boolean {
+  const lower = key.toLowerCase();
+  for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+    const next = key[at + word.length];
+    if (next === undefined || !/[a-z]/.test(next)) return true;
+  }
+  return false;
 }
