@@ -2,7 +2,8 @@
 //
 // Opens the trace page in Chromium on synthetic traces of each size (12 services, fan-out 3–10,
 // depth ≤ 8, the shape issue #17 measured) loaded straight through the span store, and prints:
-//   api     GET /api/traces/{id}?view=page from Node: time and JSON size
+//   api     GET /api/traces/{id}?view=page from Node: time and JSON size, then the same with
+//           &format=compact, the shape the page reads
 //   open    navigation start → first waterfall row painted (median of --runs page loads)
 //   collapse / expand   click on the root's toggle → next frame painted
 //   critical  "Critical path" on → next frame painted
@@ -56,6 +57,9 @@ try {
     const body = await response.text();
     const apiMs = performance.now() - t0;
     const shown = (JSON.parse(body) as { spans: unknown[] }).spans.length;
+    const c0 = performance.now();
+    const compactBody = await (await fetch(`${base}/api/traces/${traceId}?view=page&format=compact`)).text();
+    const compactMs = performance.now() - c0;
 
     const opens: number[] = [];
     let collapseMs = 0;
@@ -114,6 +118,7 @@ try {
     console.log(
       `${size.toLocaleString("en-US").padStart(9)} spans (${shown.toLocaleString("en-US")} shown): ` +
         `api ${apiMs.toFixed(0)} ms / ${(body.length / 1024 / 1024).toFixed(1)} MB, ` +
+        `compact ${compactMs.toFixed(0)} ms / ${(compactBody.length / 1024 / 1024).toFixed(1)} MB, ` +
         `open ${median(opens)} ms (min ${Math.min(...opens)}; ${opens.join(", ")}), collapse ${collapseMs.toFixed(0)} ms, ` +
         `expand ${expandMs.toFixed(0)} ms, critical path ${criticalMs.toFixed(0)} ms, ` +
         `search ${searchMs} ms, heap ${plainHeapMb.toFixed(0)} MB (${heapMb.toFixed(0)} MB with critical path and search)`,

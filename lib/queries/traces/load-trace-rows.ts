@@ -1,0 +1,102 @@
+// A trace's span rows and resources as PostgreSQL returns them, for the two shapes the trace API
+// serves (get-trace.ts: one object per span; get-compact-trace.ts: columns and string tables).
+// The `traces` row gives the trace's time bounds first, so the span query prunes to the
+// partitions (days) the trace touches instead of probing every partition's index.
+// Past retention, a pinned trace is read from its copy (pinned_traces / pinned_spans).
+// Hand-written SQL, not Prisma: a trace can hold 100k spans and this is the page's hot path.
+import { z } from "zod";
+import { type Db, raw, sql } from "@/lib/db/sql";
+import { type Attributes, attributesSchema } from "@/lib/model/attribute-value";
+
+const BoundsRow = z.object({
+  start_time_unix_nano: z.string(),
+  end_time_unix_nano: z.string(),
+  span_count: z.number(),
+});
+
+const SpanRecord = z.object({
+  span_id: z.instanceof(Buffer),
+  parent_span_id: z.instanceof(Buffer).nullable(),
+  name: z.string(),
+  service_name: z.string(),
+  kind: z.number(),
+  start_time_unix_nano: z.string(), // int8 arrives as a string: exact
+  duration_nano: z.string(),
+  status_code: z.number(),
+  status_message: z.string().nullable(),
+  resource_id: z.string(),
+  scope_name: z.string().nullable(),
+  scope_version: z.string().nullable(),
+  attributes: attributesSchema,
+  events: z
+    .array(z.object({ name: z.string(), timeUnixNano: z.string(), attributes: attributesSchema }))
+    .nullable(),
+  links: z
+    .array(z.object({ traceId: z.string(), spanId: z.string(), attributes: attributesSchema }))
+    .nullable(),
+});
+export type TraceSpanRecord = z.infer<typeof SpanRecord>;
+
+const ResourceRecord = z.object({ id: z.string(), attributes: attributesSchema });
+
+export interface LoadTraceOptions {
+  /** at most this many spans, the earliest first; the answer then says how many it left out */
+  maxSpans?: number;
+}
+
+export interface TraceRows {
+  rows: TraceSpanRecord[];
+  resourceById: Map<string, Attributes>;
+  /** only when the cap left spans out */
+  spanCount?: number;
+  omittedSpanCount?: number;
+}
+
+export async function loadTraceRows(
+  db: Db,
+  traceIdHex: string,
+  options: LoadTraceOptions = {},
+): Promise<TraceRows | null> {
+  const traceId = Buffer.from(traceIdHex, "hex");
+  const live = await db.one(
+    sql`SELECT start_time_unix_nano, end_time_unix_nano, span_count FROM traces WHERE trace_id = ${traceId}`,
+    BoundsRow,
+  );
+  const bounds =
+    live ??
+    (await db.one(
+      sql`SELECT start_time_unix_nano, end_time_unix_nano, span_count FROM pinned_traces WHERE trace_id = ${traceId}`,
+      BoundsRow,
+    ));
+  if (!bounds) return null;
+  // LIMIT only when the trace is bigger than the cap: a LIMIT can change the plan of every query.
+  const limit =
+    options.maxSpans !== undefined && bounds.span_count > options.maxSpans ? options.maxSpans : undefined;
+  // Table names from this fixed pair only.
+  const table = live ? raw("spans") : raw("pinned_spans");
+  const rows = await db.many(
+    sql`SELECT span_id, parent_span_id, name, service_name, kind, start_time_unix_nano, duration_nano,
+               status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
+        FROM ${table}
+        WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
+        ORDER BY start_time_unix_nano, span_id
+        ${limit === undefined ? raw("") : sql`LIMIT ${limit}`}`,
+    SpanRecord,
+  );
+  const resourceIds = [...new Set(rows.map((row) => row.resource_id))];
+  const resources = await db.many(
+    sql`SELECT id::text AS id, attributes FROM resources WHERE id = ANY(${resourceIds}::int8[])`,
+    ResourceRecord,
+  );
+  const resourceById = new Map<string, Attributes>(resources.map((r) => [r.id, r.attributes]));
+
+  const capped = limit !== undefined && rows.length >= limit;
+  const totalSpans = Math.max(bounds.span_count, rows.length);
+  return {
+    rows,
+    resourceById,
+    ...(capped && totalSpans > rows.length
+      ? { spanCount: totalSpans, omittedSpanCount: totalSpans - rows.length }
+      : {}),
+  };
+}
