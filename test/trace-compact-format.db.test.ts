@@ -108,11 +108,21 @@ describe("compact trace format", () => {
 
     const compact = await compactOf(traceId);
     expect(compact.spans.missingParents).not.toEqual({});
-    expect(decodeCompactTrace(compact)).toEqual(json);
+    const { timing, ...decoded } = decodeCompactTrace(compact);
+    expect(decoded).toEqual(json);
+    // The timing the page's span tree reuses is the spans' own, relative to the earliest start.
+    const earliest = BigInt(json.spans[0]?.startTimeUnixNano ?? "0");
+    expect(timing?.startUnixNano).toBe(earliest);
+    expect([...(timing?.offsetNs ?? [])]).toEqual(
+      json.spans.map((s) => Number(BigInt(s.startTimeUnixNano) - earliest)),
+    );
+    expect([...(timing?.durationNs ?? [])]).toEqual(
+      json.spans.map((s) => Number(BigInt(s.endTimeUnixNano) - BigInt(s.startTimeUnixNano))),
+    );
 
     // With the cap: the same earliest spans and the same counts.
     const cappedJson: unknown = await (await fetch(`${baseUrl}/api/traces/${traceId}?maxSpans=3`)).json();
-    const capped = decodeCompactTrace(await compactOf(traceId, "&maxSpans=3"));
+    const { timing: _cappedTiming, ...capped } = decodeCompactTrace(await compactOf(traceId, "&maxSpans=3"));
     expect(capped).toEqual(cappedJson);
     expect(capped.omittedSpanCount).toBe(2);
 

@@ -1,4 +1,4 @@
-// useTrace → GET /api/traces/{traceId}?view=page&format=compact → TraceResponse.
+// useTrace → GET /api/traces/{traceId}?view=page&format=compact → DecodedTrace (the JSON shape + timing).
 // The page reads the compact shape (lib/contracts/compact-trace.ts): its envelope is checked
 // with zod and its columns by the decoder; the per-span contract is held by the server's tests.
 import { useQuery } from "@tanstack/react-query";
@@ -6,15 +6,15 @@ import {
   type CompactTrace,
   CompactTraceError,
   compactTraceSchema,
+  type DecodedTrace,
   decodeCompactTrace,
 } from "@/lib/contracts/compact-trace";
-import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { ApiError, fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
 
 export const traceQueryKey = (traceId: string) => ["trace", traceId] as const;
 
 // view=page: at most TRACE_PAGE_MAX_SPANS spans; the answer says how many it left out.
-export async function fetchTrace(traceId: string, signal?: AbortSignal): Promise<TraceResponse> {
+export async function fetchTrace(traceId: string, signal?: AbortSignal): Promise<DecodedTrace> {
   const compact = await fetchApi(
     `/api/traces/${encodeURIComponent(traceId)}`,
     { view: "page", format: "compact" },
@@ -35,7 +35,7 @@ export async function fetchTrace(traceId: string, signal?: AbortSignal): Promise
 }
 
 export function useTrace(traceId: string) {
-  return useQuery<TraceResponse, Error>({
+  return useQuery<DecodedTrace, Error>({
     queryKey: traceQueryKey(traceId),
     queryFn: ({ signal }) => fetchTrace(traceId, signal),
     // Only failures a second try can fix; a 404 (spans still arriving) offers a manual retry.

@@ -44,7 +44,7 @@ export async function getCompactTrace(
   const ids: string[] = new Array(n);
   const rowById = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const id = (rows[i] as (typeof rows)[number]).span_id.toString("hex");
+    const id = (rows[i] as (typeof rows)[number]).span_id;
     ids[i] = id;
     if (!rowById.has(id)) rowById.set(id, i);
   }
@@ -69,7 +69,7 @@ export async function getCompactTrace(
   for (let i = 0; i < n; i++) {
     const row = rows[i] as (typeof rows)[number];
     if (row.parent_span_id) {
-      const parentId = row.parent_span_id.toString("hex");
+      const parentId = row.parent_span_id;
       const p = rowById.get(parentId);
       spans.parent[i] = p ?? -1;
       if (p === undefined) spans.missingParents[i] = parentId;

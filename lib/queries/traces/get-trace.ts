@@ -26,8 +26,8 @@ export async function getTrace(
       const start = BigInt(row.start_time_unix_nano);
       const duration = BigInt(row.duration_nano);
       return {
-        spanId: row.span_id.toString("hex"),
-        parentSpanId: row.parent_span_id ? row.parent_span_id.toString("hex") : null,
+        spanId: row.span_id,
+        parentSpanId: row.parent_span_id || null,
         name: row.name,
         service: row.service_name,
         kind: spanKindNames[row.kind] ?? "UNSPECIFIED",

@@ -15,8 +15,10 @@ const BoundsRow = z.object({
 });
 
 const SpanRecord = z.object({
-  span_id: z.instanceof(Buffer),
-  parent_span_id: z.instanceof(Buffer).nullable(),
+  // Hex from PostgreSQL's encode(): parsing bytea into a Buffer and printing it as hex again cost
+  // ~0.1 s per 100k spans in Node.
+  span_id: z.string(),
+  parent_span_id: z.string().nullable(),
   name: z.string(),
   service_name: z.string(),
   kind: z.number(),
@@ -75,11 +77,11 @@ export async function loadTraceRows(
   // Table names from this fixed pair only.
   const table = live ? raw("spans") : raw("pinned_spans");
   const rows = await db.many(
-    sql`SELECT span_id, parent_span_id, name, service_name, kind, start_time_unix_nano, duration_nano,
+    sql`SELECT encode(span_id, 'hex') AS span_id, encode(parent_span_id, 'hex') AS parent_span_id, name, service_name, kind, start_time_unix_nano, duration_nano,
                status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
-        FROM ${table}
+        FROM ${table} AS s
         WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
-        ORDER BY start_time_unix_nano, span_id
+        ORDER BY s.start_time_unix_nano, s.span_id -- the bytea, not the hex column of the same name
         ${limit === undefined ? raw("") : sql`LIMIT ${limit}`}`,
     SpanRecord,
   );
