@@ -101,6 +101,9 @@ describe("compact trace format", () => {
       expect(traceResponseSchema.parse(body).spans).toHaveLength(5);
       return body as TraceResponse;
     });
+    // Ordered by start time, then span id (sorted in Node, not by PostgreSQL, when uncapped).
+    const order = json.spans.map((s) => `${s.startTimeUnixNano}:${s.spanId}`);
+    expect(order).toEqual([...order].sort());
     // The fixture exercises what it claims to.
     expect(json.spans.find((s) => s.name === "orphan")?.parentSpanId).toMatch(/^[0-9a-f]{16}$/);
     expect(json.spans.find((s) => s.name === "query")?.events).toHaveLength(1);
