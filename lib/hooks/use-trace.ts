@@ -10,6 +10,7 @@ import {
   decodeCompactTrace,
 } from "@/lib/contracts/compact-trace";
 import { ApiError, fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
+import { tracePageDataParams } from "@/lib/trace/trace-url";
 
 export const traceQueryKey = (traceId: string) => ["trace", traceId] as const;
 
@@ -17,7 +18,7 @@ export const traceQueryKey = (traceId: string) => ["trace", traceId] as const;
 export async function fetchTrace(traceId: string, signal?: AbortSignal): Promise<DecodedTrace> {
   const compact = await fetchApi(
     `/api/traces/${encodeURIComponent(traceId)}`,
-    { view: "page", format: "compact" },
+    tracePageDataParams,
     compactTraceSchema,
     signal,
     {
