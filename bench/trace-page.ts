@@ -2,8 +2,10 @@
 //
 // Opens the trace page in Chromium on synthetic traces of each size (12 services, fan-out 3–10,
 // depth ≤ 8, the shape issue #17 measured) loaded straight through the span store, and prints:
-//   api     GET /api/traces/{id}?view=page from Node: time and JSON size
-//   open    navigation start → first waterfall row painted (median of --runs page loads)
+//   api     GET /api/traces/{id}?view=page from Node: time and JSON size, then the same with
+//           &format=compact, the shape the page reads
+//   open    navigation start → first waterfall row painted (median of --runs page loads), and
+//           how long of it the page's own trace request took (request start → last byte)
 //   collapse / expand   click on the root's toggle → next frame painted
 //   critical  "Critical path" on → next frame painted
 //   search  typing a query that matches ~1/12 of the spans → match count shown
@@ -56,8 +58,12 @@ try {
     const body = await response.text();
     const apiMs = performance.now() - t0;
     const shown = (JSON.parse(body) as { spans: unknown[] }).spans.length;
+    const c0 = performance.now();
+    const compactBody = await (await fetch(`${base}/api/traces/${traceId}?view=page&format=compact`)).text();
+    const compactMs = performance.now() - c0;
 
     const opens: number[] = [];
+    const fetches: number[] = [];
     let collapseMs = 0;
     let expandMs = 0;
     let criticalMs = 0;
@@ -74,6 +80,15 @@ try {
         () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
       );
       opens.push(Date.now() - began);
+      // The page's own request for the trace: from request start to its last byte.
+      fetches.push(
+        await page.evaluate(() => {
+          const entry = performance
+            .getEntriesByType("resource")
+            .find((e) => e.name.includes("/api/traces/")) as PerformanceResourceTiming | undefined;
+          return entry ? Math.round(entry.responseEnd - entry.startTime) : Number.NaN;
+        }),
+      );
       if (run === runs - 1) {
         const clickToggle = (title: string) =>
           page.evaluate(async (t) => {
@@ -114,7 +129,8 @@ try {
     console.log(
       `${size.toLocaleString("en-US").padStart(9)} spans (${shown.toLocaleString("en-US")} shown): ` +
         `api ${apiMs.toFixed(0)} ms / ${(body.length / 1024 / 1024).toFixed(1)} MB, ` +
-        `open ${median(opens)} ms (min ${Math.min(...opens)}; ${opens.join(", ")}), collapse ${collapseMs.toFixed(0)} ms, ` +
+        `compact ${compactMs.toFixed(0)} ms / ${(compactBody.length / 1024 / 1024).toFixed(1)} MB, ` +
+        `open ${median(opens)} ms (min ${Math.min(...opens)}; ${opens.join(", ")}; page's trace request ${fetches.join(", ")} ms), collapse ${collapseMs.toFixed(0)} ms, ` +
         `expand ${expandMs.toFixed(0)} ms, critical path ${criticalMs.toFixed(0)} ms, ` +
         `search ${searchMs} ms, heap ${plainHeapMb.toFixed(0)} MB (${heapMb.toFixed(0)} MB with critical path and search)`,
     );

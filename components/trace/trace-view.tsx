@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { DecodedTrace } from "@/lib/contracts/compact-trace";
 import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { useTrace } from "@/lib/hooks/use-trace";
 import { findClockSkew } from "@/lib/trace/clock-skew";
@@ -40,8 +41,8 @@ export function TraceView({ traceId }: { traceId: string }) {
 
 const nothingCollapsed: ReadonlySet<string> = new Set();
 
-function LoadedTrace({ traceId, trace }: { traceId: string; trace: TraceResponse }) {
-  const tree = useMemo(() => buildSpanTree(trace.spans), [trace.spans]);
+function LoadedTrace({ traceId, trace }: { traceId: string; trace: DecodedTrace }) {
+  const tree = useMemo(() => buildSpanTree(trace.spans, trace.timing), [trace.spans, trace.timing]);
   const summary = useMemo(() => summarizeTrace(tree), [tree]);
   const { selectedSpanId, highlighted, select } = useSpanSelection();
   const [collapsed, setCollapsed] = useState(nothingCollapsed);

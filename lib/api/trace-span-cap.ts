@@ -23,3 +23,11 @@ export function parseTraceSpanCap(searchParams: URLSearchParams): number | undef
   }
   return cap;
 }
+
+/** `format=compact` for the columnar shape the trace page reads; the documented JSON otherwise. */
+export function parseTraceFormat(searchParams: URLSearchParams): "json" | "compact" {
+  const format = searchParams.get("format");
+  if (format === null || format === "json") return "json";
+  if (format === "compact") return "compact";
+  throw new BadRequestError(`format "${format}" is not supported: use format=compact or leave it out`);
+}

@@ -1,26 +1,42 @@
-// useTrace → GET /api/traces/{traceId} → TraceResponse, validated with the shared schema.
+// useTrace → GET /api/traces/{traceId}?view=page&format=compact → DecodedTrace (the JSON shape + timing).
+// The page reads the compact shape (lib/contracts/compact-trace.ts): its envelope is checked
+// with zod and its columns by the decoder; the per-span contract is held by the server's tests.
 import { useQuery } from "@tanstack/react-query";
-import { type TraceResponse, traceResponseSchema } from "@/lib/contracts/trace-schema";
-import { fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
+import {
+  type CompactTrace,
+  CompactTraceError,
+  compactTraceSchema,
+  type DecodedTrace,
+  decodeCompactTrace,
+} from "@/lib/contracts/compact-trace";
+import { ApiError, fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
+import { tracePageDataParams } from "@/lib/trace/trace-url";
 
 export const traceQueryKey = (traceId: string) => ["trace", traceId] as const;
 
 // view=page: at most TRACE_PAGE_MAX_SPANS spans; the answer says how many it left out.
-export function fetchTrace(traceId: string, signal?: AbortSignal): Promise<TraceResponse> {
-  return fetchApi(
+export async function fetchTrace(traceId: string, signal?: AbortSignal): Promise<DecodedTrace> {
+  const compact = await fetchApi(
     `/api/traces/${encodeURIComponent(traceId)}`,
-    { view: "page" },
-    traceResponseSchema,
+    tracePageDataParams,
+    compactTraceSchema,
     signal,
     {
       notFound: "No spans with this trace id yet.",
       badRequest: "This is not a valid trace id.",
     },
   );
+  try {
+    return decodeCompactTrace(compact as CompactTrace);
+  } catch (error) {
+    // Columns of the wrong type fail inside the decoder (e.g. BigInt of a non-number).
+    const reason = error instanceof CompactTraceError ? error.message : String(error);
+    throw new ApiError("invalid-response", `The server's trace answer is malformed: ${reason}.`);
+  }
 }
 
 export function useTrace(traceId: string) {
-  return useQuery<TraceResponse, Error>({
+  return useQuery<DecodedTrace, Error>({
     queryKey: traceQueryKey(traceId),
     queryFn: ({ signal }) => fetchTrace(traceId, signal),
     // Only failures a second try can fix; a 404 (spans still arriving) offers a manual retry.

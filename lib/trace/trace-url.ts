@@ -18,6 +18,14 @@ export function traceHref(
   return query ? `${path}?${query}` : path;
 }
 
+/** What the trace page asks the API for: the page's span cap, in the compact format. */
+export const tracePageDataParams = { view: "page", format: "compact" } as const;
+
+/** `/api/traces/{traceId}?view=page&format=compact`, exactly as useTrace requests it. */
+export function tracePageDataHref(traceId: string): string {
+  return `/api/traces/${encodeURIComponent(traceId)}?${new URLSearchParams(tracePageDataParams)}`;
+}
+
 /** `/traces/compare?a={a}&b={b}`: trace `a` as the baseline, `b` against it. */
 export function compareHref(a: string, b: string): string {
   return `/traces/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;

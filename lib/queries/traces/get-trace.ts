@@ -1,101 +1,33 @@
-// One trace with all its spans, shaped as the GET /api/traces/{traceId} response.
-// The `traces` row gives the trace's time bounds first, so the span query prunes to the
-// partitions (days) the trace touches instead of probing every partition's index.
-// Past retention, a pinned trace is read from its copy (pinned_traces / pinned_spans).
-// Hand-written SQL, not Prisma: a trace can hold 100k spans and this is the page's hot path.
-import { z } from "zod";
-import { type Db, raw, sql } from "@/lib/db/sql";
-import { type Attributes, attributesSchema } from "@/lib/model/attribute-value";
+// One trace with all its spans, shaped as the GET /api/traces/{traceId} response (one object per
+// span, the API's documented shape). The trace page reads the compact shape instead
+// (get-compact-trace.ts); both come from the same rows (load-trace-rows.ts).
+
+import type { Db } from "@/lib/db/sql";
 import { spanKindNames, statusCodeNames } from "@/lib/model/span-kind";
 import type { TraceSpan, TraceWithSpans } from "@/lib/model/traces";
+import { type LoadTraceOptions, loadTraceRows } from "./load-trace-rows";
 
-const BoundsRow = z.object({
-  start_time_unix_nano: z.string(),
-  end_time_unix_nano: z.string(),
-  span_count: z.number(),
-});
-
-const SpanRecord = z.object({
-  span_id: z.instanceof(Buffer),
-  parent_span_id: z.instanceof(Buffer).nullable(),
-  name: z.string(),
-  service_name: z.string(),
-  endpoint: z.string().nullable(),
-  kind: z.number(),
-  start_time_unix_nano: z.string(), // int8 arrives as a string: exact
-  duration_nano: z.string(),
-  status_code: z.number(),
-  status_message: z.string().nullable(),
-  resource_id: z.string(),
-  scope_name: z.string().nullable(),
-  scope_version: z.string().nullable(),
-  attributes: attributesSchema,
-  events: z
-    .array(z.object({ name: z.string(), timeUnixNano: z.string(), attributes: attributesSchema }))
-    .nullable(),
-  links: z
-    .array(z.object({ traceId: z.string(), spanId: z.string(), attributes: attributesSchema }))
-    .nullable(),
-});
-
-const ResourceRecord = z.object({ id: z.string(), attributes: attributesSchema });
-
-export interface GetTraceOptions {
-  /** at most this many spans, the earliest first; the answer then says how many it left out */
-  maxSpans?: number;
-}
+export type GetTraceOptions = LoadTraceOptions;
 
 export async function getTrace(
   db: Db,
   traceIdHex: string,
   options: GetTraceOptions = {},
 ): Promise<TraceWithSpans | null> {
-  const traceId = Buffer.from(traceIdHex, "hex");
-  const live = await db.one(
-    sql`SELECT start_time_unix_nano, end_time_unix_nano, span_count FROM traces WHERE trace_id = ${traceId}`,
-    BoundsRow,
-  );
-  const bounds =
-    live ??
-    (await db.one(
-      sql`SELECT start_time_unix_nano, end_time_unix_nano, span_count FROM pinned_traces WHERE trace_id = ${traceId}`,
-      BoundsRow,
-    ));
-  if (!bounds) return null;
-  // LIMIT only when the trace is bigger than the cap: a LIMIT can change the plan of every query.
-  const limit =
-    options.maxSpans !== undefined && bounds.span_count > options.maxSpans ? options.maxSpans : undefined;
-  // Table names from this fixed pair only.
-  const table = live ? raw("spans") : raw("pinned_spans");
-  const rows = await db.many(
-    sql`SELECT span_id, parent_span_id, name, service_name, endpoint, kind, start_time_unix_nano, duration_nano,
-               status_code, status_message, resource_id, scope_name, scope_version, attributes, events, links
-        FROM ${table}
-        WHERE trace_id = ${traceId} AND start_time_unix_nano BETWEEN ${bounds.start_time_unix_nano} AND ${bounds.end_time_unix_nano}
-        ORDER BY start_time_unix_nano, span_id
-        ${limit === undefined ? raw("") : sql`LIMIT ${limit}`}`,
-    SpanRecord,
-  );
-  const resourceIds = [...new Set(rows.map((row) => row.resource_id))];
-  const resources = await db.many(
-    sql`SELECT id::text AS id, attributes FROM resources WHERE id = ANY(${resourceIds}::int8[])`,
-    ResourceRecord,
-  );
-  const resourceById = new Map<string, Attributes>(resources.map((r) => [r.id, r.attributes]));
-
-  const capped = limit !== undefined && rows.length >= limit;
-  const totalSpans = Math.max(bounds.span_count, rows.length);
+  const loaded = await loadTraceRows(db, traceIdHex, options);
+  if (!loaded) return null;
+  const { rows, resourceById } = loaded;
   return {
     traceId: traceIdHex,
-    ...(capped && totalSpans > rows.length
-      ? { spanCount: totalSpans, omittedSpanCount: totalSpans - rows.length }
+    ...(loaded.omittedSpanCount !== undefined
+      ? { spanCount: loaded.spanCount, omittedSpanCount: loaded.omittedSpanCount }
       : {}),
     spans: rows.map((row): TraceSpan => {
       const start = BigInt(row.start_time_unix_nano);
       const duration = BigInt(row.duration_nano);
       return {
-        spanId: row.span_id.toString("hex"),
-        parentSpanId: row.parent_span_id ? row.parent_span_id.toString("hex") : null,
+        spanId: row.span_id,
+        parentSpanId: row.parent_span_id || null,
         name: row.name,
         service: row.service_name,
         endpoint: row.endpoint,
