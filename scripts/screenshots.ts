@@ -1,6 +1,6 @@
 // `npm run screenshots`: the README's screenshots, taken in Chromium from a running Tracewell
 // fed by the demo (`npm run demo`, or `--demo 90s` here), in light and dark. Each page is one
-// entry of PAGES: add search or insights pages there. Flags:
+// entry of PAGES. Flags:
 //   --base-url URL   the Tracewell to shoot (default http://localhost:$PORT or :3000)
 //   --out DIR        where the PNGs go (default docs/screenshots)
 //   --demo DURATION  run the demo against it first (e.g. 90s), sending to the base URL's /v1/*
@@ -49,6 +49,16 @@ const PAGES: Shot[] = [
     path: async () =>
       `/traces?${new URLSearchParams({ service: "frontend", endpoint: "GET /products/:sku", sort: "duration", range: "15m" })}`,
     ready: (page) => page.locator("table tbody tr"),
+  },
+  {
+    // Insights: what the detectors found in the demo (N+1, sequential calls, slow queries, cache
+    // misses), ranked by the time a fix would save; a short demo may have found nothing yet.
+    name: "insights",
+    path: async () => "/insights?range=15m&refresh=off",
+    ready: (page) =>
+      page
+        .getByRole("region", { name: "Findings by time to save" })
+        .or(page.getByRole("heading", { name: /^No findings/ })),
   },
 ];
 

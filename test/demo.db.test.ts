@@ -172,7 +172,7 @@ describe("npm run demo", () => {
       expect(code, output).toBe(0);
       const files = readdirSync(out).sort();
       expect(files).toEqual(
-        ["endpoint", "overview", "search", "trace"].flatMap((page) => [
+        ["endpoint", "insights", "overview", "search", "trace"].flatMap((page) => [
           `${page}-dark.png`,
           `${page}-light.png`,
         ]),
