@@ -15,11 +15,14 @@ meter
 const app = express();
 app.use(express.json());
 
+let lookups = 0;
 app.get("/stock/:sku", async (request, response) => {
-  const roll = Math.random();
   // 2 % of lookups fail, 2 % stall past the frontend's timeout: the errors and timeouts exhibit.
-  if (roll < 0.02) throw new ShopError(500, "stock ledger unavailable (simulated)");
-  if (roll < 0.04) await sleep(1_500);
+  // Counted, not random: one lookup in 50 fails, starting with the first, so even a short run
+  // (the demo's test, a slow machine) shows an error.
+  const turn = lookups++ % 50;
+  if (turn === 0) throw new ShopError(500, "stock ledger unavailable (simulated)");
+  if (turn === 25) await sleep(1_500);
   const stock = await cacheAside(cache, `stock:${request.params.sku}`, async () => {
     const { rows } = await pool.query("SELECT sku, warehouse, quantity FROM stock WHERE sku = $1", [
       request.params.sku,
