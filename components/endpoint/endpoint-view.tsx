@@ -157,6 +157,13 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
       </ol>
     </nav>
   );
+  // What the slowest and the failed requests lists cover: the picked step, or the whole range.
+  const listScope =
+    bucket !== null
+      ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
+      : `In ${describeTimeRangeInline(range)}`;
+  const showWholeRange =
+    bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined;
 
   return (
     <DashboardShell
@@ -221,28 +228,16 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
               data={exemplars.data}
               error={exemplars.error}
               loading={exemplars.isPlaceholderData}
-              scope={
-                bucket !== null
-                  ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
-                  : `In ${describeTimeRangeInline(range)}`
-              }
-              onShowWholeRange={
-                bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
-              }
+              scope={listScope}
+              onShowWholeRange={showWholeRange}
             />
             <ExemplarList
               errors
               data={failures.data}
               error={failures.error}
               loading={failures.isPlaceholderData}
-              scope={
-                bucket !== null
-                  ? `In ${formatBucket(bucket, stepMs)}, picked on the charts`
-                  : `In ${describeTimeRangeInline(range)}`
-              }
-              onShowWholeRange={
-                bucket !== null ? () => replace(withParams(pathname, search, { bucket: null })) : undefined
-              }
+              scope={listScope}
+              onShowWholeRange={showWholeRange}
             />
           </div>
           <InsightsPanel

@@ -40,7 +40,7 @@ export function MetricsView() {
 }
 
 function MetricsContent({ range }: { range: TimeRange }) {
-  const { search, pathname, push, replace } = useDashboardUrl();
+  const { search, latestSearch, pathname, push, replace } = useDashboardUrl();
   const autoRefresh = parseAutoRefresh(search, range);
   const service = parseServiceFilter(search);
   const state = parseMetricsQuery(search);
@@ -94,7 +94,18 @@ function MetricsContent({ range }: { range: TimeRange }) {
             service={service}
             range={range}
             autoRefresh={autoRefresh}
-            onChange={(next) => push(metricsHref(pathname, search, next))}
+            onChange={(next) => {
+              // Only the fields this control changed, onto the newest query: a second change made
+              // before the first one's navigation has rendered keeps the first.
+              const latest = latestSearch();
+              const merged: MetricsQueryState = { ...parseMetricsQuery(latest) };
+              for (const key of Object.keys(next) as (keyof MetricsQueryState)[]) {
+                if (JSON.stringify(next[key]) !== JSON.stringify(state[key])) {
+                  (merged as unknown as Record<string, unknown>)[key] = next[key];
+                }
+              }
+              push(metricsHref(pathname, latest, merged));
+            }}
           />
         )}
       </div>
