@@ -249,6 +249,19 @@ test.describe("the dashboard during an incident", () => {
       await expect(failed.getByRole("link")).toHaveCount(1);
     });
 
+    await test.step("while the pointer rests on one chart, the other charts show no tooltip box over their lines", async () => {
+      const errors = page.getByRole("region", { name: "Error rate" });
+      const curve = await errors.locator("path.recharts-line-curve").first().boundingBox();
+      if (!curve) throw new Error("the error-rate line has no box");
+      const y = curve.y + curve.height / 2;
+      await page.mouse.move(curve.x + curve.width - 20, y);
+      await page.mouse.move(curve.x + curve.width - 1, y);
+      await expect(errors.locator(".recharts-tooltip-wrapper")).toContainText("Error rate");
+      for (const name of ["Latency", "Request rate"]) {
+        await expect(page.getByRole("region", { name }).locator(".recharts-tooltip-wrapper")).toHaveText("");
+      }
+    });
+
     await test.step("once the mouse leaves, no tooltip stays pinned over the lines", async () => {
       await page.mouse.move(1, 1);
       for (const name of ["Latency", "Request rate", "Error rate"]) {

@@ -87,6 +87,11 @@ export function TimeSeriesChart<Row extends { t: number }>({
   const last = rows.at(-1)?.t ?? first + bucketMs;
   const ticks = useMemo(() => timeTicks(first, last), [first, last]);
   const activeT = useRef<number | null>(null);
+  // Charts sharing a syncId follow the pointer together (cursor line and dots), but only the chart
+  // under the pointer (or with keyboard focus) shows the tooltip box: five boxes at once covered the
+  // very lines at the minute being looked at. A ref, not state: entering a chart must not re-render
+  // it (a re-render under the pointer would swallow a click on an exemplar dot).
+  const pointerInside = useRef(false);
 
   const onClick = useCallback(
     (state: MouseHandlerDataParam) => {
@@ -106,7 +111,22 @@ export function TimeSeriesChart<Row extends { t: number }>({
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: listens to keys bubbling from the focusable chart surface inside
-    <div onKeyDown={onKeyDown} className="select-none">
+    <div
+      onKeyDown={onKeyDown}
+      onMouseEnter={() => {
+        pointerInside.current = true;
+      }}
+      onMouseLeave={() => {
+        pointerInside.current = false;
+      }}
+      onFocus={() => {
+        pointerInside.current = true;
+      }}
+      onBlur={() => {
+        pointerInside.current = false;
+      }}
+      className="select-none"
+    >
       <ComposedChart
         data={rows as Row[]}
         responsive
@@ -153,7 +173,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
           filterNull={false}
           content={(props) => (
             <ChartTooltip
-              active={props.active}
+              active={props.active && pointerInside.current}
               payload={props.payload}
               series={series}
               bucketMs={bucketMs}
