@@ -2,6 +2,7 @@
 // does (its call key), its direct parent, and the request (SERVER/CONSUMER span with an endpoint)
 // it was made for — the nearest such ancestor, walked without recursion.
 
+import type { Finding, FindingKind } from "@/lib/analysis/insights/finding";
 import { callKeyOf } from "@/lib/analysis/insights/normalize-statement";
 import type { AnalysisSpan } from "@/lib/analysis/trace-analyzer";
 import { type ClientCall, clientCallOf } from "@/lib/semconv/client-call";
@@ -18,6 +19,32 @@ export interface Call {
 }
 
 export const idKey = (id: Buffer) => id.toString("latin1");
+
+/** Calls by start time, then span id: every detector reports its spans in this order. */
+export const sortedByStart = (calls: readonly Call[]) =>
+  [...calls].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : idKey(a.span.spanId) < idKey(b.span.spanId) ? -1 : 1,
+  );
+
+/** A finding about `ordered` (calls of one request, by start) with what the detector measured. */
+export function findingOf(
+  kind: FindingKind,
+  ordered: readonly Call[],
+  measured: Pick<Finding, "key" | "timeSavedNano" | "nearMiss">,
+): Finding {
+  const request = (ordered[0] as Call).request;
+  return {
+    kind,
+    requestSpanId: request.spanId,
+    service: request.serviceName,
+    endpoint: request.endpoint ?? "",
+    requestStartNano: request.startTimeUnixNano,
+    requestDurationNano: request.durationNano,
+    spanIds: ordered.map((c) => c.span.spanId),
+    count: ordered.length,
+    ...measured,
+  };
+}
 
 /** The calls of a trace that belong to a request; calls outside any request are left out. */
 export function callsOf(spans: readonly AnalysisSpan[]): Call[] {

@@ -3,7 +3,7 @@
 // in between (pg's `pg-pool.connect` before every query, a framework's handler span holding the
 // queries instead of the SERVER span) neither hide nor split the group.
 // Saving: every call but the slowest (one batched call costs about one call).
-import { type Call, groupBy, idKey } from "@/lib/analysis/insights/call-tree";
+import { type Call, findingOf, groupBy, sortedByStart } from "@/lib/analysis/insights/call-tree";
 import {
   type Finding,
   type InsightThresholds,
@@ -29,25 +29,13 @@ export function detectNPlusOne(calls: readonly Call[], thresholds: InsightThresh
       nearMiss = `${group.length} repeated calls totalling ${msText(total)}: below ${thresholds.nPlusOneMinTotalMs} ms`;
     }
     const slowest = maxOf(durations);
-    const first = group[0] as Call;
-    findings.push({
-      kind: "n_plus_one",
-      requestSpanId: first.request.spanId,
-      service: first.request.serviceName,
-      endpoint: first.request.endpoint ?? "",
-      requestStartNano: first.request.startTimeUnixNano,
-      requestDurationNano: first.request.durationNano,
-      key: first.key ?? "",
-      spanIds: sortedByStart(group).map((c) => c.span.spanId),
-      count: group.length,
-      timeSavedNano: total - slowest,
-      nearMiss,
-    });
+    findings.push(
+      findingOf("n_plus_one", sortedByStart(group), {
+        key: (group[0] as Call).key ?? "",
+        timeSavedNano: total - slowest,
+        nearMiss,
+      }),
+    );
   }
   return findings;
 }
-
-export const sortedByStart = (calls: readonly Call[]) =>
-  [...calls].sort((a, b) =>
-    a.start < b.start ? -1 : a.start > b.start ? 1 : idKey(a.span.spanId) < idKey(b.span.spanId) ? -1 : 1,
-  );

@@ -3,8 +3,7 @@
 // repeat one key are the N+1 detector's; a parent whose calls overlap at all already runs them in
 // parallel and never trips it. Reported only when the saving is worth it both in milliseconds
 // and as a share of the request.
-import { type Call, groupBy } from "@/lib/analysis/insights/call-tree";
-import { sortedByStart } from "@/lib/analysis/insights/detect-n-plus-one";
+import { type Call, findingOf, groupBy, sortedByStart } from "@/lib/analysis/insights/call-tree";
 import {
   type Finding,
   type InsightThresholds,
@@ -40,19 +39,13 @@ export function detectSequentialCalls(calls: readonly Call[], thresholds: Insigh
       if (Number(saved) * 2 < minShare) continue;
       nearMiss = `running them at once would save ${((100 * Number(saved)) / Number(request.durationNano)).toFixed(1)} % of the request: below ${thresholds.sequentialMinSavedShare * 100} %`;
     }
-    findings.push({
-      kind: "sequential_calls",
-      requestSpanId: request.spanId,
-      service: request.serviceName,
-      endpoint: request.endpoint ?? "",
-      requestStartNano: request.startTimeUnixNano,
-      requestDurationNano: request.durationNano,
-      key: ordered.map((c) => c.key).join(" | "),
-      spanIds: ordered.map((c) => c.span.spanId),
-      count: ordered.length,
-      timeSavedNano: saved,
-      nearMiss,
-    });
+    findings.push(
+      findingOf("sequential_calls", ordered, {
+        key: ordered.map((c) => c.key).join(" | "),
+        timeSavedNano: saved,
+        nearMiss,
+      }),
+    );
   }
   return findings;
 }

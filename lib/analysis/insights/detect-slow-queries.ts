@@ -1,8 +1,7 @@
 // Slow queries: database calls slower than the threshold, one finding per request and normalised
 // statement. Saving: the time spent beyond the threshold (what making the query fast enough would
 // give back); the per-statement p95 over a window is the query's job (lib/queries/insights).
-import { type Call, groupBy } from "@/lib/analysis/insights/call-tree";
-import { sortedByStart } from "@/lib/analysis/insights/detect-n-plus-one";
+import { type Call, findingOf, groupBy, sortedByStart } from "@/lib/analysis/insights/call-tree";
 import { type Finding, type InsightThresholds, msToNanos } from "@/lib/analysis/insights/finding";
 
 export function detectSlowQueries(calls: readonly Call[], thresholds: InsightThresholds): Finding[] {
@@ -10,20 +9,13 @@ export function detectSlowQueries(calls: readonly Call[], thresholds: InsightThr
   const slow = calls.filter((c) => c.call.type === "db" && c.key !== null && c.span.durationNano > limit);
   const findings: Finding[] = [];
   for (const group of groupBy(slow, (c) => `${c.request.spanId.toString("latin1")}\u0000${c.key}`).values()) {
-    const first = group[0] as Call;
-    findings.push({
-      kind: "slow_query",
-      requestSpanId: first.request.spanId,
-      service: first.request.serviceName,
-      endpoint: first.request.endpoint ?? "",
-      requestStartNano: first.request.startTimeUnixNano,
-      requestDurationNano: first.request.durationNano,
-      key: first.key ?? "",
-      spanIds: sortedByStart(group).map((c) => c.span.spanId),
-      count: group.length,
-      timeSavedNano: group.reduce((total, c) => total + (c.span.durationNano - limit), 0n),
-      nearMiss: null,
-    });
+    findings.push(
+      findingOf("slow_query", sortedByStart(group), {
+        key: (group[0] as Call).key ?? "",
+        timeSavedNano: group.reduce((total, c) => total + (c.span.durationNano - limit), 0n),
+        nearMiss: null,
+      }),
+    );
   }
   return findings;
 }
