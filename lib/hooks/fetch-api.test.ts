@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ApiError, fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
+import { ApiError, fetchApi, retryTransient, sendApi } from "@/lib/hooks/fetch-api";
 
 const schema = z.object({ from: z.number(), items: z.array(z.string()) });
 
@@ -84,5 +84,40 @@ describe("retryTransient", () => {
     ["any other error", new Error("x"), 0, false],
   ])("%s", (_, error, failures, expected) => {
     expect(retryTransient(failures, error)).toBe(expected);
+  });
+});
+
+describe("sendApi", () => {
+  it("sends the JSON body and returns the answer's JSON, null for a 204", async () => {
+    const created = answer(201, { id: "k1" });
+    vi.stubGlobal("fetch", created);
+    await expect(sendApi("POST", "/api/keys", { name: "ci" })).resolves.toEqual({ id: "k1" });
+    const init = (created.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect(init.method).toBe("POST");
+    expect(init.body).toBe('{"name":"ci"}');
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
+    await expect(sendApi("DELETE", "/api/keys/k1")).resolves.toBeNull();
+  });
+
+  it.each([
+    [400, "bad-request"],
+    [404, "not-found"],
+    [403, "server"],
+  ] as const)("turns a %i into an ApiError of kind %s with the API's message", async (status, kind) => {
+    vi.stubGlobal("fetch", answer(status, { error: "name is required" }));
+    const error = await sendApi("POST", "/api/keys", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind, status, message: "name is required" });
+  });
+
+  it("says so when nothing answers", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
+    );
+    await expect(sendApi("DELETE", "/api/pins/x")).rejects.toMatchObject({ kind: "network" });
   });
 });

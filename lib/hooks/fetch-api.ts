@@ -86,6 +86,33 @@ export async function fetchApi<T>(
   return parsed.data;
 }
 
+/**
+ * The dashboard hooks' shared write: a JSON body (if any) with `method`, the answer's JSON (null for
+ * 204) back; a refusal becomes an ApiError carrying the API's own message.
+ */
+export async function sendApi(
+  method: "POST" | "PUT" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { "content-type": "application/json", accept: "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError("network", "Tracewell did not answer. Check that the server is running.");
+  }
+  if (!response.ok) {
+    const message = (await errorMessageOf(response)) ?? `The server answered ${response.status}.`;
+    const kind = response.status === 404 ? "not-found" : response.status === 400 ? "bad-request" : "server";
+    throw new ApiError(kind, message, response.status);
+  }
+  return response.status === 204 ? null : await response.json().catch(() => null);
+}
+
 async function errorMessageOf(response: Response): Promise<string | null> {
   try {
     const parsed = errorBodySchema.safeParse(await response.json());
