@@ -169,6 +169,9 @@ const envSchema = z.object({
     z.string().min(16, "TRACEWELL_INGEST_KEY must be at least 16 characters").optional(),
   ),
   SELF_TRACE: z.enum(["", "0", "1", "true", "false"]).default(""),
+  // pino's levels; lib/log/logger.ts reads it from the environment itself (Next's route handlers
+  // load their own copy), this only refuses a typo at start.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SELF_TRACE_ENDPOINT: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().url().optional(),
@@ -259,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** when the database outgrows it, the oldest span/metric days go first (never today's) */
       maxDiskBytes: e.MAX_DISK_BYTES,
     },
+    logLevel: e.LOG_LEVEL,
     selfTrace: {
       enabled: e.SELF_TRACE === "1" || e.SELF_TRACE === "true",
       /** OTLP/HTTP base URL; unset: this instance's own OTLP/HTTP listener */

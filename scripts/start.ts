@@ -1,6 +1,7 @@
 // `npm start`: build if needed, then run Tracewell until SIGINT/SIGTERM.
 import { loadConfig } from "@/lib/config";
 import { markShuttingDown } from "@/lib/db/pool";
+import { logger } from "@/lib/log/logger";
 import { startTracewell } from "@/lib/server/start-tracewell";
 import { ensureBuild } from "./build";
 
@@ -22,15 +23,15 @@ async function main(): Promise<void> {
   let signals = 0;
   const shutdown = (signal: string) => {
     if (++signals > 1) {
-      console.log("Forced exit");
+      logger.warn("second signal: forced exit");
       process.exit(1);
     }
     markShuttingDown();
-    console.log(`${signal}: finishing in-flight exports and shutting down…`);
+    logger.info(`${signal}: finishing in-flight exports and shutting down…`);
     running.stop().then(
       () => process.exit(0),
       (error: Error) => {
-        console.error(`Shutdown failed: ${error.message}`);
+        logger.error({ err: error }, "shutdown failed");
         process.exit(1);
       },
     );
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   }
 }
 
+// A start that fails (invalid configuration, a taken port) is told in plain text: a person reads it.
 main().catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

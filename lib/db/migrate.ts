@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import { AdvisoryLock } from "@/lib/db/advisory-locks";
+import { logger } from "@/lib/log/logger";
 
 export interface Migration {
   name: string;
@@ -26,11 +27,8 @@ export async function listMigrations(dir = path.resolve("prisma/migrations")): P
   );
 }
 
-export async function migrate(
-  pool: pg.Pool,
-  options: { dir?: string; log?: (line: string) => void } = {},
-): Promise<string[]> {
-  const log = options.log ?? (() => {});
+export async function migrate(pool: pg.Pool, options: { dir?: string } = {}): Promise<string[]> {
+  const log = logger.child({ component: "migrate" });
   const migrations = await listMigrations(options.dir);
   const client = await pool.connect();
   try {
@@ -62,10 +60,10 @@ export async function migrate(
       }
       if (row) {
         if (row.checksum !== migration.checksum)
-          log(`warning: migration ${migration.name} changed after it was applied`);
+          log.warn(`migration ${migration.name} changed after it was applied`);
         continue;
       }
-      log(`Applying migration ${migration.name}`);
+      log.info(`Applying migration ${migration.name}`);
       // One transaction per migration: a failure leaves no half-applied schema and no record.
       await client.query("BEGIN");
       try {

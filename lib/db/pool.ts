@@ -2,6 +2,9 @@
 // copies of this module, so the pool hangs off globalThis to be shared by both.
 import pg from "pg";
 import { PoolDb } from "@/lib/db/sql";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "postgres" });
 
 const POOL = Symbol.for("tracewell.pgPool");
 const SHUTTING_DOWN = Symbol.for("tracewell.shuttingDown");
@@ -43,9 +46,9 @@ export function getPool(): pg.Pool {
     pool.on("error", (error: Error & { code?: string }) => {
       if (shuttingDown(holder)) return;
       if (error.code === "57P01") {
-        console.error("postgres: the database server closed idle connections (it is stopping or restarting)");
+        log.warn("the database server closed idle connections (it is stopping or restarting)");
       } else {
-        console.error(`postgres: idle client error: ${error.message}`);
+        log.error({ err: error }, "idle client error");
       }
     });
     holder[POOL] = pool;
@@ -83,8 +86,7 @@ export function getReadDb(): PoolDb {
       options: "-c max_parallel_workers_per_gather=0 -c jit=off", // as the primary's pool
     });
     pool.on("error", (error) => {
-      if (!shuttingDown(globalThis as Holder))
-        console.error(`postgres replica: idle client error: ${error.message}`);
+      if (!shuttingDown(globalThis as Holder)) log.error({ err: error, replica: true }, "idle client error");
     });
     holder[REPLICA_POOL] = pool;
   }

@@ -3,6 +3,10 @@
 // Several processes may run the same job: each job coordinates through the database
 // (advisory try-locks or SKIP LOCKED), never by assuming it is alone. Stops cleanly.
 
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "jobs" });
+
 export interface PeriodicJob {
   stop(): Promise<void>;
 }
@@ -10,7 +14,7 @@ export interface PeriodicJob {
 export function runPeriodically(
   name: string,
   work: () => Promise<{ more: boolean }>,
-  options: { intervalMs: number; retryMs?: number; firstDelayMs?: number; log: (line: string) => void },
+  options: { intervalMs: number; retryMs?: number; firstDelayMs?: number },
 ): PeriodicJob {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -20,7 +24,7 @@ export function runPeriodically(
     running = work().then(
       ({ more }) => schedule(more ? 0 : options.intervalMs),
       (error: Error) => {
-        options.log(`${name} failed (retrying): ${error.message}`);
+        log.error({ err: error, job: name }, `${name} failed (retrying)`);
         schedule(options.retryMs ?? options.intervalMs);
       },
     );

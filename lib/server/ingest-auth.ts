@@ -20,6 +20,7 @@ import {
   IngestUnauthorizedError,
 } from "@/lib/ingest/receivers/authorize";
 import { IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
+import { logger } from "@/lib/log/logger";
 
 const HOW_TO =
   "Send it as `Authorization: Bearer <key>` (with the OpenTelemetry SDKs: " +
@@ -58,14 +59,16 @@ export function createIngestAuthorizer(db: PoolDb, config: TracewellConfig): Aut
  * The first start in INGEST_AUTH=keys mode: when no key was ever created (and none is given in
  * TRACEWELL_INGEST_KEY), creates "default", saves it to DATA_DIR/ingest-key (owner-only) and says
  * how to use it. Several processes starting at once create one key between them.
+ * `say` is the start banner (plain text for the person starting Tracewell): the one place a key is
+ * printed, once, as it is created; log lines never carry one.
  */
 export async function ensureFirstIngestKey(
   db: PoolDb,
   config: TracewellConfig,
-  log: (line: string) => void,
+  say: (line: string) => void,
 ): Promise<void> {
   if (config.ingestAuth.mode === "open") {
-    log(
+    logger.warn(
       "INGEST_AUTH=open: anyone who can reach the OTLP ports may send data (use on a trusted network only)",
     );
     return;
@@ -80,6 +83,6 @@ export async function ensureFirstIngestKey(
   const file = path.join(config.dataDir, "ingest-key");
   await fs.mkdir(config.dataDir, { recursive: true });
   await fs.writeFile(file, `${created.key}\n`, { mode: 0o600 });
-  log(`Created the first ingest key "default" (${created.prefix}…), saved in ${file}.`);
-  log(`  Send with it: OTEL_EXPORTER_OTLP_HEADERS="authorization=Bearer ${created.key}"`);
+  say(`Created the first ingest key "default" (${created.prefix}…), saved in ${file}.`);
+  say(`  Send with it: OTEL_EXPORTER_OTLP_HEADERS="authorization=Bearer ${created.key}"`);
 }

@@ -35,7 +35,6 @@ export function createSpanStore(pool: pg.Pool): SpanStore {
 export function createIngestRole(
   db: PoolDb,
   config: TracewellConfig,
-  log: (line: string) => void,
   authorize: AuthorizeIngest = allowAllIngest,
   selfMetrics?: SelfMetrics,
 ): IngestRole {
@@ -68,7 +67,6 @@ export function createIngestRole(
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
     budget: httpBudget,
     admission,
-    log,
     onRefused: selfMetrics?.onRefused("http"),
   });
   return {
@@ -81,7 +79,6 @@ export function createIngestRole(
           authorize,
           admission,
           maxMessageBytes: config.limits.maxGrpcMessageBytes,
-          log,
           onRefused: selfMetrics?.onRefused("grpc"),
           watchInFlightBytes: selfMetrics
             ? (bytes) => selfMetrics.watchInFlightBytes("grpc", bytes)

@@ -12,6 +12,7 @@ import { migrate } from "@/lib/db/migrate";
 import { closePool, getDb } from "@/lib/db/pool";
 import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
+import { logger } from "@/lib/log/logger";
 import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/ingest-auth";
 import { createIngestRole } from "@/lib/server/ingest-role";
 import { listen } from "@/lib/server/listen";
@@ -26,9 +27,14 @@ export interface RunningTracewell {
   stop(): Promise<void>;
 }
 
+/**
+ * `say` prints the start banner: plain text for the person who started Tracewell (where the
+ * dashboard and receivers listen, the next step, a first ingest key). Everything else goes to the
+ * JSON log (lib/log/logger.ts).
+ */
 export async function startTracewell(
   config: TracewellConfig,
-  log: (line: string) => void = console.log,
+  say: (line: string) => void = console.log,
 ): Promise<RunningTracewell> {
   // First, so that the instrumentation is in place before any server or pool is used. Loaded only
   // when asked for: the SDK is a large module graph.
@@ -37,26 +43,26 @@ export async function startTracewell(
     : null;
   const embedded = config.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
   // Next's route handlers run in this process but load their own module copies; they find the
   // database through the environment.
   process.env.DATABASE_URL = config.databaseUrl ?? embedded?.url;
   const db = getDb();
 
-  const migrated = migrate(db.pool, { log }).then(
+  const migrated = migrate(db.pool).then(
     (applied) => {
-      if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
+      if (applied.length > 0) logger.info(`Applied ${applied.length} migration(s)`);
       markDatabaseMigrated();
     },
     (error: Error) => {
-      log(`Could not migrate the database: ${error.message}`);
+      logger.fatal({ err: error }, "could not migrate the database");
       throw error;
     },
   );
 
   const selfMetrics = createSelfMetrics(db, { analysis: config.roles.has("worker") });
   const ingest = config.roles.has("ingest")
-    ? createIngestRole(db, config, log, createIngestAuthorizer(db, config), selfMetrics)
+    ? createIngestRole(db, config, createIngestAuthorizer(db, config), selfMetrics)
     : null;
   const tracedOtlpHttp =
     ingest && selfTrace ? selfTrace.traceOtlpRequests(ingest.handleOtlpHttp) : ingest?.handleOtlpHttp;
@@ -85,40 +91,40 @@ export async function startTracewell(
     });
     servers.push(web);
     port = await listen(web, config.port, config.host, "PORT");
-    log(`Tracewell dashboard on http://localhost:${port}`);
+    say(`Tracewell dashboard on http://localhost:${port}`);
   }
   if (handleOtlpHttp) {
     const otlp = http.createServer((request, response) => void handleOtlpHttp(request, response));
     servers.push(otlp);
     otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host, "OTLP_HTTP_PORT");
     const alsoOnWeb = port === null ? "" : ` (also under :${port}/v1/*)`;
-    log(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}${alsoOnWeb}`);
+    say(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}${alsoOnWeb}`);
   }
   if (selfTrace) {
     const own = otlpHttpPort === null ? null : `http://${loopbackOr(config.host)}:${otlpHttpPort}`;
     const target = config.selfTrace.endpoint ?? own;
     if (target === null) {
-      log(
+      logger.warn(
         "SELF_TRACE: this process does not ingest (TRACEWELL_ROLES); set SELF_TRACE_ENDPOINT to send its spans",
       );
     } else {
       selfTrace.exportTo(target);
-      log(`SELF_TRACE: tracing Tracewell's own API and ingest to ${target}`);
+      say(`SELF_TRACE: tracing Tracewell's own API and ingest to ${target}`);
     }
   }
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
-  if (ingest) await ensureFirstIngestKey(db, config, log);
-  const worker = config.roles.has("worker") ? startWorkerRole(db, config, log) : null;
+  if (ingest) await ensureFirstIngestKey(db, config, say);
+  const worker = config.roles.has("worker") ? startWorkerRole(db, config) : null;
   let grpc: OtlpGrpcServer | null = null;
   if (ingest) {
     grpc = await ingest.startGrpc();
-    log(`OTLP/gRPC receiver on localhost:${grpc.port} (TraceService/Export, MetricsService/Export)`);
+    say(`OTLP/gRPC receiver on localhost:${grpc.port} (TraceService/Export, MetricsService/Export)`);
   }
   if (otlpHttpPort !== null) {
     // The base endpoint: SDKs append /v1/traces themselves, so ".../v1/traces" here would 404.
-    log(
+    say(
       `Next step: start a service with OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:${otlpHttpPort}` +
         (config.ingestAuth.mode === "keys" ? " and its ingest key in OTEL_EXPORTER_OTLP_HEADERS" : "") +
         (port === null ? "" : `, then open http://localhost:${port}`),

@@ -7,14 +7,12 @@ import type { TracewellConfig } from "@/lib/config";
 import type { PoolDb } from "@/lib/db/sql";
 import { applyRetention } from "@/lib/jobs/apply-retention";
 import { runPeriodically } from "@/lib/jobs/run-periodically";
+import { logger } from "@/lib/log/logger";
 
 const ANALYSIS_BATCH = 500;
+const log = logger.child({ component: "worker" });
 
-export function startWorkerRole(
-  db: PoolDb,
-  config: TracewellConfig,
-  log: (line: string) => void,
-): { stop(): Promise<void> } {
+export function startWorkerRole(db: PoolDb, config: TracewellConfig): { stop(): Promise<void> } {
   const analyzers = traceAnalyzers(config.analysis.insights);
   const analysis = runPeriodically(
     "Trace analysis",
@@ -25,7 +23,7 @@ export function startWorkerRole(
       });
       return { more: batch.traces === ANALYSIS_BATCH };
     },
-    { intervalMs: 1_000, retryMs: 5_000, log },
+    { intervalMs: 1_000, retryMs: 5_000 },
   );
   const retention = runPeriodically(
     "Retention",
@@ -36,14 +34,16 @@ export function startWorkerRole(
           result.droppedForDisk.length > 0
             ? ` (for MAX_DISK_BYTES: ${result.droppedForDisk.join(", ")})`
             : "";
-        log(`Retention: dropped ${result.droppedPartitions.join(", ")}${forDisk}`);
+        log.info(`Retention: dropped ${result.droppedPartitions.join(", ")}${forDisk}`);
       }
       if (result && result.deferredPartitions.length > 0) {
-        log(`Retention: ${result.deferredPartitions.join(", ")} busy (lock timeout); left for the next run`);
+        log.warn(
+          `Retention: ${result.deferredPartitions.join(", ")} busy (lock timeout); left for the next run`,
+        );
       }
       return { more: false };
     },
-    { intervalMs: 3_600_000, retryMs: 3_600_000, firstDelayMs: 0, log },
+    { intervalMs: 3_600_000, retryMs: 3_600_000, firstDelayMs: 0 },
   );
   return {
     stop: async () => {

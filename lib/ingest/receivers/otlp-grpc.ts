@@ -27,7 +27,10 @@ import {
 import { BudgetExhaustedError, ByteBudget } from "@/lib/ingest/receivers/read-body";
 import { IngestUnavailableError } from "@/lib/ingest/shared/ingest-queue";
 import type { PartialSuccess, SignalIngest } from "@/lib/ingest/shared/signal-ingest";
+import { logger } from "@/lib/log/logger";
 import { type ExportKind, encodeExportResponse } from "@/lib/otlp/encode-response";
+
+const log = logger.child({ component: "otlp-grpc" });
 
 export const TRACE_EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 export const METRICS_EXPORT_PATH = "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
@@ -45,7 +48,6 @@ export interface OtlpGrpcOptions {
   authorize: AuthorizeIngest;
   /** shared with OTLP/HTTP: requests and bytes in flight */
   admission: IngestAdmission;
-  log?: (line: string) => void;
   /** told of every refused request and why (self-metrics) */
   onRefused?: OnRefused;
   /** given a reader of the bytes of requests being decoded (self-metrics) */
@@ -131,7 +133,7 @@ export async function startOtlpGrpcServer(
         .then(
           (partial) => callback(null, encodeExportResponse("protobuf", partial, kind)),
           (error: unknown) => {
-            const answer = toServiceError(error, options.log);
+            const answer = toServiceError(error);
             options.onRefused?.(
               kind === "spans" ? "traces" : "metrics",
               refusalReasonForRpc(answer.code ?? 13),
@@ -140,7 +142,7 @@ export async function startOtlpGrpcServer(
           },
         )
         // Answering cannot fail in practice; if it ever did, it must not take the process down.
-        .catch((error: Error) => options.log?.(`otlp/grpc: could not answer: ${error.stack}`));
+        .catch((error: Error) => log.error({ err: error }, "could not answer an export"));
     };
 
   server.addService(exportService(TRACE_EXPORT_PATH), {
@@ -162,7 +164,7 @@ export async function startOtlpGrpcServer(
     stopping ??= new Promise<void>((resolve) => {
       draining = true;
       const force = setTimeout(() => {
-        options.log?.(`otlp/grpc: exports still running after ${graceMs} ms; cancelling them`);
+        log.warn(`exports still running after ${graceMs} ms; cancelling them`);
         server.forceShutdown();
         resolve();
       }, graceMs);
@@ -177,9 +179,10 @@ export async function startOtlpGrpcServer(
   return { port: bound, stop };
 }
 
-function toServiceError(error: unknown, log?: (line: string) => void): ServerErrorResponse {
+function toServiceError(error: unknown): ServerErrorResponse {
   const failure = toGrpcError(error);
-  if (failure.code === status.INTERNAL) log?.(`otlp/grpc: ${(error as Error).stack ?? String(error)}`);
+  if (failure.code === status.INTERNAL) log.error({ err: error }, "export failed");
+  else log.debug({ code: failure.code }, `export refused: ${failure.message}`);
   const metadata = new Metadata();
   if (failure.retryDelayMs !== undefined) {
     metadata.set(

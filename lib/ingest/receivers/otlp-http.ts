@@ -14,6 +14,7 @@ import {
 } from "@/lib/ingest/receivers/ingest-errors";
 import { type ByteBudget, discardBody, inflate, readBody } from "@/lib/ingest/receivers/read-body";
 import type { OtlpEncoding, PartialSuccess, SignalIngest } from "@/lib/ingest/shared/signal-ingest";
+import { logger } from "@/lib/log/logger";
 import { type ExportKind, encodeExportResponse, encodeStatus } from "@/lib/otlp/encode-response";
 
 export interface OtlpHttpOptions {
@@ -25,7 +26,6 @@ export interface OtlpHttpOptions {
   budget: ByteBudget;
   /** shared with OTLP/gRPC: requests and bytes in flight */
   admission: IngestAdmission;
-  log?: (line: string) => void;
   /** told of every refused request and why (self-metrics) */
   onRefused?: OnRefused;
 }
@@ -42,6 +42,8 @@ class HttpError extends Error {
 }
 
 type Signal = { kind: ExportKind; ingest: SignalIngest };
+
+const log = logger.child({ component: "otlp-http" });
 
 export function createOtlpHttpHandler(options: OtlpHttpOptions) {
   const signals: Record<string, Signal> = {
@@ -92,8 +94,12 @@ export function createOtlpHttpHandler(options: OtlpHttpOptions) {
         path === "/v1/traces" ? "traces" : path === "/v1/metrics" ? "metrics" : "unknown",
         refusalReason(failure.status),
       );
-      if (failure.status >= 500 && failure.status !== 503)
-        options.log?.(`otlp/http: ${(error as Error).stack}`);
+      // The request as logged is method, path and headers (credentials redacted), never its body.
+      if (failure.status >= 500 && failure.status !== 503) {
+        log.error({ err: error, req: request, status: failure.status }, "export failed");
+      } else {
+        log.debug({ req: request, status: failure.status }, `export refused: ${failure.message}`);
+      }
       if (!request.complete && !(await discardBody(request, options.maxBodyBytes))) {
         // Still more than a full body's worth unread: answer, then close instead of reading on.
         response.setHeader("Connection", "close");
