@@ -13,6 +13,7 @@
 import { parseArgs } from "node:util";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
 import { pollDashboard, postTraces, prepareBodies, rssMiB, sleep } from "@/bench/support/flood";
+import { describeSamples, sampleWhereTimeGoes } from "@/bench/support/where-time-goes";
 import { startTracewellProcess } from "@/test/support/tracewell-process";
 
 const { values } = parseArgs({
@@ -41,9 +42,13 @@ const pid = stack.server.child.pid as number;
 const post = (body: Uint8Array) => postTraces(stack.server.otlpHttpUrl, body);
 
 try {
-  // Some data for the dashboard to read, then the quiet baseline.
+  // Some data for the dashboard to read, a warm-up (the first requests of a fresh process compile
+  // and cache: not the quiet latency), then the quiet baseline.
   for (const body of bodies.slice(0, 20)) await post(body);
+  await pollDashboard(web.baseUrl, 3_000);
+  const quietSampler = sampleWhereTimeGoes(`${web.baseUrl}/metrics`, stack.database.url);
   const quiet = await pollDashboard(web.baseUrl, quietMs);
+  const quietSamples = await quietSampler.stop();
   const rssBefore = rssMiB(pid);
 
   console.log(`Flooding with ${senders} senders for ${floodMs / 1000} s…`);
@@ -70,14 +75,21 @@ try {
         ) {
           retryAfterMissing++;
         }
-        if (response.status === 429 || response.status === 503) await sleep(100); // a polite sender backs off
+        // A polite sender backs off as the OpenTelemetry SDK's exporters do: for Retry-After
+        // (here with ±50 % jitter, so that refused senders do not all come back at once).
+        if (response.status === 429 || response.status === 503) {
+          const seconds = Number(response.headers.get("retry-after") ?? 1);
+          await sleep(seconds * 1000 * (0.5 + Math.random()));
+        }
       } catch (error) {
         const key = `error ${(error as Error).message}`;
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
       }
     }
   });
+  const floodSampler = sampleWhereTimeGoes(`${web.baseUrl}/metrics`, stack.database.url);
   const during = await pollDashboard(web.baseUrl, floodMs * 0.9);
+  const floodSamples = await floodSampler.stop();
   await Promise.all(flood);
   clearInterval(sampler);
 
@@ -94,6 +106,10 @@ try {
   console.log(
     `                              flood p50 ${p(during, 0.5).toFixed(1)} ms  p95 ${p(during, 0.95).toFixed(1)} ms  (${during.length} requests)`,
   );
+  console.log("Where the time goes, quiet:");
+  for (const line of describeSamples(quietSamples)) console.log(line);
+  console.log("                  flood:");
+  for (const line of describeSamples(floodSamples)) console.log(line);
   console.log(
     `Ratio flood p95 / quiet p95   ${(p(during, 0.95) / p(quiet, 0.95)).toFixed(2)}× (target ≤ 3×)`,
   );

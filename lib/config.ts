@@ -80,6 +80,9 @@ const envSchema = z.object({
   INGEST_MAX_QUEUED_SPANS: positiveInt(200_000),
   INGEST_MAX_INFLIGHT_REQUESTS: positiveInt(256),
   INGEST_MAX_INFLIGHT_BYTES: positiveInt(128 * MiB),
+  // In a process that also serves the dashboard: the event-loop delay p99 above which ingest admits
+  // fewer requests at once (lib/ingest/receivers/event-loop-yield.ts); 0 turns it off.
+  INGEST_YIELD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(100),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
   INGEST_MAX_SPANS_PER_REQUEST: positiveInt(50_000),
@@ -213,7 +216,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxGrpcMessageBytes: e.OTLP_GRPC_MAX_MESSAGE_BYTES,
     },
     /** OTLP requests being handled at once, both transports together (lib/ingest/receivers/admission.ts) */
-    admission: { maxRequests: e.INGEST_MAX_INFLIGHT_REQUESTS, maxBytes: e.INGEST_MAX_INFLIGHT_BYTES },
+    admission: {
+      maxRequests: e.INGEST_MAX_INFLIGHT_REQUESTS,
+      maxBytes: e.INGEST_MAX_INFLIGHT_BYTES,
+      /** 0: off; applies only when the process also has the web role */
+      yieldEventLoopDelayMs: e.INGEST_YIELD_EVENT_LOOP_DELAY_MS,
+    },
     ingest: {
       maxQueuedSpans: e.INGEST_MAX_QUEUED_SPANS,
       batchMaxSpans: e.INGEST_BATCH_MAX_SPANS,

@@ -9,6 +9,7 @@ import { createMetricIngest } from "@/lib/ingest/metrics/ingest-metrics";
 import { MetricPointStore } from "@/lib/ingest/metrics/store-metric-points";
 import { IngestAdmission } from "@/lib/ingest/receivers/admission";
 import { type AuthorizeIngest, allowAllIngest } from "@/lib/ingest/receivers/authorize";
+import { EventLoopYield } from "@/lib/ingest/receivers/event-loop-yield";
 import { type OtlpGrpcServer, startOtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { createOtlpHttpHandler } from "@/lib/ingest/receivers/otlp-http";
 import { ByteBudget } from "@/lib/ingest/receivers/read-body";
@@ -25,6 +26,8 @@ export interface IngestRole {
   startGrpc(): Promise<OtlpGrpcServer>;
   /** let accepted exports commit, then stop taking new ones */
   drain(): Promise<void>;
+  /** the web role served a page or API request: ingest yields to the dashboard for a while */
+  noteDashboardRequest(): void;
 }
 
 /** The span store as ingest runs it: spans and traces, then the rollups derived from them. */
@@ -57,8 +60,16 @@ export function createIngestRole(
   // Room for a few maximum-size requests at once; beyond it senders get 429 and retry.
   const httpBudget = new ByteBudget(4 * config.limits.maxBodyBytes);
   selfMetrics?.watchInFlightBytes("http", () => httpBudget.inUse);
-  // One gate for both transports: a flood over either one fills it.
-  const admission = new IngestAdmission(config.admission);
+  // One gate for both transports: a flood over either one fills it. Where this process also serves
+  // the dashboard, the gate narrows while the event loop is slow, so the dashboard stays usable.
+  const yielding =
+    config.roles.has("web") && config.admission.yieldEventLoopDelayMs > 0
+      ? new EventLoopYield({
+          targetDelayMs: config.admission.yieldEventLoopDelayMs,
+          max: config.admission.maxRequests,
+        })
+      : undefined;
+  const admission = new IngestAdmission(config.admission, yielding);
   const handleOtlpHttp = createOtlpHttpHandler({
     traces,
     metrics,
@@ -93,7 +104,9 @@ export function createIngestRole(
             `If another process holds the port, stop it or set OTLP_GRPC_PORT to a free port, e.g. OTLP_GRPC_PORT=${config.otlpGrpcPort + 1}.`,
         );
       }),
+    noteDashboardRequest: () => yielding?.noteDashboardRequest(),
     drain: async () => {
+      yielding?.stop();
       await Promise.all([spanQueue.close(), metricQueue.close()]);
     },
   };

@@ -87,7 +87,10 @@ export async function startTracewell(
       if (handleOtlpHttp && request.url?.startsWith("/v1/")) void handleOtlpHttp(request, response);
       // The /metrics page for browsers; Prometheus text for Prometheus, curl and the like.
       else if (wantsPrometheus(request)) void selfMetrics.serve(response);
-      else timedNext(request, response);
+      else {
+        ingest?.noteDashboardRequest();
+        timedNext(request, response);
+      }
     });
     servers.push(web);
     port = await listen(web, config.port, config.host, "PORT");

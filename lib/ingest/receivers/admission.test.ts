@@ -24,4 +24,14 @@ describe("IngestAdmission", () => {
     a();
     expect(gate.inFlight).toEqual({ requests: 1, bytes: 40 });
   });
+
+  it("refuses past an adaptive limit lower than INGEST_MAX_INFLIGHT_REQUESTS, saying why", () => {
+    const adaptive = { limit: 1, describe: () => "ingest is yielding to the dashboard" };
+    const gate = new IngestAdmission({ maxRequests: 10, maxBytes: 1000 }, adaptive);
+    const first = gate.admit(10);
+    expect(() => gate.admit(10)).toThrow(/yielding to the dashboard; retry later/);
+    adaptive.limit = 2;
+    expect(() => gate.admit(10)).not.toThrow();
+    first();
+  });
 });

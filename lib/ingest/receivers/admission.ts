@@ -14,11 +14,20 @@ export interface AdmissionLimits {
   maxBytes: number;
 }
 
+/** A limit on requests at once that moves with the process's load (event-loop-yield.ts). */
+export interface AdaptiveLimit {
+  readonly limit: number;
+  describe(): string;
+}
+
 export class IngestAdmission {
   private requests = 0;
   private bytes = 0;
 
-  constructor(private readonly limits: AdmissionLimits) {}
+  constructor(
+    private readonly limits: AdmissionLimits,
+    private readonly adaptive?: AdaptiveLimit,
+  ) {}
 
   /**
    * Admits a request of `bytes` or throws InflightLimitError; the returned function releases it
@@ -35,6 +44,9 @@ export class IngestAdmission {
       throw new InflightLimitError(
         `${this.bytes} request bytes in flight (INGEST_MAX_INFLIGHT_BYTES=${this.limits.maxBytes}); retry later`,
       );
+    }
+    if (this.adaptive && this.requests >= this.adaptive.limit) {
+      throw new InflightLimitError(`${this.adaptive.describe()}; retry later`);
     }
     this.requests += 1;
     this.bytes += bytes;
