@@ -33,10 +33,18 @@ const post = () =>
       .protobuf,
   );
 
-/** Sends for `ms` at most `rate` spans/s (unpaced when rate is Infinity); latencies of 200s. */
-async function send(ms: number, rate: number): Promise<{ latencies: number[]; spans: number }> {
+/**
+ * Sends for `ms` at most `rate` spans/s (unpaced when rate is Infinity); latencies of 200s, and
+ * requests that failed without an answer (a connection closed under the sender), which a real
+ * exporter retries, so the sender waits a second and goes on.
+ */
+async function send(
+  ms: number,
+  rate: number,
+): Promise<{ latencies: number[]; spans: number; failed: number }> {
   const latencies: number[] = [];
   let spans = 0;
+  let failed = 0;
   const started = Date.now();
   const until = started + ms;
   await Promise.all(
@@ -46,8 +54,11 @@ async function send(ms: number, rate: number): Promise<{ latencies: number[]; sp
         const due = started + (spans / rate) * 1000;
         if (due > Date.now()) await sleep(due - Date.now());
         const t = performance.now();
-        const response = await post();
-        if (response.status === 200) {
+        const response = await post().catch(() => null);
+        if (response === null) {
+          failed++;
+          await sleep(1_000);
+        } else if (response.status === 200) {
           latencies.push(performance.now() - t);
           spans += batch;
         } else {
@@ -56,7 +67,7 @@ async function send(ms: number, rate: number): Promise<{ latencies: number[]; sp
       }
     }),
   );
-  return { latencies, spans };
+  return { latencies, spans, failed };
 }
 
 const p = (xs: number[], q: number) =>
@@ -76,7 +87,7 @@ try {
   console.log(
     `Soaking at ${rate.toLocaleString("en-US")} spans/s for ${minutes} min (${senders} senders, ${batch} spans per request)`,
   );
-  console.log("minute   RSS MiB   spans/s   ingest p99 ms   dashboard p95 ms");
+  console.log("minute   RSS MiB   spans/s   ingest p99 ms   dashboard p95 ms   failed requests");
   for (let minute = 1; minute <= minutes; minute++) {
     const [ingest, dashboard] = await Promise.all([
       send(60_000, rate),
@@ -87,7 +98,7 @@ try {
         .toLocaleString("en-US")
         .padStart(
           7,
-        )}   ${p(ingest.latencies, 0.99).toFixed(0).padStart(13)}   ${p(dashboard, 0.95).toFixed(0).padStart(16)}`,
+        )}   ${p(ingest.latencies, 0.99).toFixed(0).padStart(13)}   ${p(dashboard, 0.95).toFixed(0).padStart(16)}   ${String(ingest.failed).padStart(15)}`,
     );
   }
 } finally {

@@ -127,6 +127,14 @@ const refused: Array<[string, string, string, string, string]> = [
     "Analysers read stored traces",
   ],
   ["the server importing a hook", "lib/server", "ts", "@/lib/hooks/use-services", "lib/server wires"],
+  ["the logger importing the database", "lib/log", "ts", "@/lib/db/pool", "lib/log is the logger"],
+  [
+    "a component importing the logger",
+    "components",
+    "tsx",
+    "@/lib/log/logger",
+    "Browser code may import only",
+  ],
 ];
 const allowed: Array<[string, string, string, string]> = [
   ["a component importing the model", "components", "tsx", "@/lib/model/span-kind"],
@@ -135,6 +143,8 @@ const allowed: Array<[string, string, string, string]> = [
   ["a route handler calling a query", "app/api", "ts", "@/lib/queries/endpoints/get-endpoint-summaries"],
   ["ingest importing the wire decoders", "lib/ingest", "ts", "@/lib/otlp/decode-traces-proto"],
   ["the server wiring rollups into ingest", "lib/server", "ts", "@/lib/rollups/upsert-endpoint-rollups"],
+  ["the pool logging", "lib/db", "ts", "@/lib/log/logger"],
+  ["a receiver logging", "lib/ingest", "ts", "@/lib/log/logger"],
 ];
 
 describe("the lint fence", () => {
