@@ -53,6 +53,10 @@ describe("ingest yielding to the dashboard", () => {
       expect(Buffer.from(await refusal.arrayBuffer()).toString()).toMatch(
         /ingest is yielding to the dashboard: event-loop delay p99 \d+ ms \(INGEST_YIELD_EVENT_LOOP_DELAY_MS=1\)/,
       );
+      const metrics = await (await fetch(`${server.otlpHttpUrl}/metrics`)).text();
+      const limit = Number(/^tracewell_ingest_admission_limit (\d+)$/m.exec(metrics)?.[1]);
+      expect(limit).toBeGreaterThanOrEqual(4);
+      expect(limit).toBeLessThan(256);
       expect(acknowledged.length).toBeGreaterThan(0);
       const ids = acknowledged.flat().map((id) => Buffer.from(id, "hex"));
       const { rows } = await db.query("SELECT count(*)::int AS n FROM spans WHERE span_id = ANY($1)", [ids]);

@@ -70,6 +70,9 @@ export function createIngestRole(
         })
       : undefined;
   const admission = new IngestAdmission(config.admission, yielding);
+  selfMetrics?.watchAdmissionLimit(() =>
+    Math.min(config.admission.maxRequests, yielding?.limit ?? config.admission.maxRequests),
+  );
   const handleOtlpHttp = createOtlpHttpHandler({
     traces,
     metrics,

@@ -21,6 +21,7 @@ export interface SelfMetrics {
   /** gauges read at scrape time */
   watchQueue(signal: Signal, depth: () => number): void;
   watchInFlightBytes(transport: "http" | "grpc", bytes: () => number): void;
+  watchAdmissionLimit(limit: () => number): void;
   /** wraps a dashboard request handler to time it per route */
   timeHttp(
     handler: (request: http.IncomingMessage, response: http.ServerResponse) => void,
@@ -92,6 +93,15 @@ export function createSelfMetrics(db: PoolDb, options: { analysis: boolean }): S
       for (const [transport, bytes] of budgets) this.set({ transport }, bytes());
     },
   });
+  let admissionLimit: (() => number) | undefined;
+  new client.Gauge({
+    name: "tracewell_ingest_admission_limit",
+    help: "Export requests admitted at once right now: INGEST_MAX_INFLIGHT_REQUESTS, lower while ingest yields to the dashboard (INGEST_YIELD_EVENT_LOOP_DELAY_MS)",
+    registers: [registry],
+    collect() {
+      if (admissionLimit) this.set(admissionLimit());
+    },
+  });
   const pool: pg.Pool = db.pool;
   new client.Gauge({
     name: "tracewell_db_pool_connections",
@@ -141,6 +151,9 @@ export function createSelfMetrics(db: PoolDb, options: { analysis: boolean }): S
     onRefused: (transport) => (signal, reason) => refused.inc({ transport, signal, reason }),
     watchQueue: (signal, depth) => void queues.set(signal, depth),
     watchInFlightBytes: (transport, bytes) => void budgets.set(transport, bytes),
+    watchAdmissionLimit: (limit) => {
+      admissionLimit = limit;
+    },
     timeHttp: (handler) => (request, response) => {
       const started = performance.now();
       response.once("finish", () => {
