@@ -12,7 +12,14 @@
 // heavy ingest; RSS is then the ingest process's.
 import { parseArgs } from "node:util";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
-import { pollDashboard, postTraces, prepareBodies, rssMiB, sleep } from "@/bench/support/flood";
+import {
+  pollDashboard,
+  pollDashboardInWorker,
+  postTraces,
+  prepareBodies,
+  rssMiB,
+  sleep,
+} from "@/bench/support/flood";
 import { describeSamples, sampleWhereTimeGoes } from "@/bench/support/where-time-goes";
 import { startTracewellProcess } from "@/test/support/tracewell-process";
 
@@ -47,7 +54,7 @@ try {
   for (const body of bodies.slice(0, 20)) await post(body);
   await pollDashboard(web.baseUrl, 3_000);
   const quietSampler = sampleWhereTimeGoes(`${web.baseUrl}/metrics`, stack.database.url);
-  const quiet = await pollDashboard(web.baseUrl, quietMs);
+  const quiet = await pollDashboardInWorker(web.baseUrl, quietMs);
   const quietSamples = await quietSampler.stop();
   const rssBefore = rssMiB(pid);
 
@@ -88,7 +95,8 @@ try {
     }
   });
   const floodSampler = sampleWhereTimeGoes(`${web.baseUrl}/metrics`, stack.database.url);
-  const during = await pollDashboard(web.baseUrl, floodMs * 0.9);
+  // On a thread of its own: the senders keep this process's event loop busy.
+  const during = await pollDashboardInWorker(web.baseUrl, floodMs * 0.9);
   const floodSamples = await floodSampler.stop();
   await Promise.all(flood);
   clearInterval(sampler);

@@ -1,6 +1,7 @@
 // Pieces shared by bench:overload and bench:soak: SDK-made request bodies, posting them, polling
 // the dashboard, and reading a process's RSS.
 import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 
 /** `count` OTLP/protobuf requests of `batch` spans (a typical mix), starting five minutes ago. */
@@ -29,6 +30,39 @@ export async function postTraces(otlpHttpUrl: string, body: Uint8Array): Promise
 /** The dashboard's busiest read: every endpoint of the last hour. */
 export function dashboardUrl(baseUrl: string): string {
   return `${baseUrl}/api/endpoints?from=${Date.now() - 3_600_000}&to=${Date.now()}`;
+}
+
+// pollDashboard below, as plain JavaScript for a worker thread.
+const POLL_IN_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  const latencies = [];
+  const until = Date.now() + workerData.ms;
+  while (Date.now() < until) {
+    const started = performance.now();
+    const url = workerData.baseUrl + "/api/endpoints?from=" + (Date.now() - 3600000) + "&to=" + Date.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  parentPort.postMessage(latencies);
+})();
+`;
+
+/**
+ * pollDashboard on a thread of its own: the latencies are the server's, not those of a bench
+ * process whose event loop is busy with hundreds of senders (and with answering their 429s).
+ */
+export function pollDashboardInWorker(baseUrl: string, ms: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(POLL_IN_WORKER, { eval: true, workerData: { baseUrl, ms } });
+    worker.once("message", (latencies: number[]) => {
+      resolve(latencies);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
 }
 
 /** GETs the dashboard API one request at a time (100 ms apart) for `ms`; each latency in ms. */
