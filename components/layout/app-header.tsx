@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
+import { AccountMenu } from "@/components/layout/account-menu";
 import { MainNav, NavLinks } from "@/components/layout/main-nav";
 import { TraceIdForm } from "@/components/layout/trace-id-form";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
@@ -30,6 +31,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <div className="ml-auto flex min-w-0 items-center gap-2">
         <TraceIdForm />
         <ThemeToggle />
+        <AccountMenu />
       </div>
     </header>
   );
