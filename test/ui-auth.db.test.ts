@@ -2,6 +2,8 @@
 // one-time setup link that creates the admin; login gives an httpOnly SameSite=Lax cookie; a
 // viewer is refused on admin routes; a read-only API token reads but cannot write; sessions end
 // on logout, on revocation by the admin and at their expiry; and logins are rate-limited.
+import { execFile } from "node:child_process";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuthTracewell, signIn, startAuthTracewell } from "@/test/support/auth-tracewell";
@@ -16,7 +18,10 @@ beforeAll(async () => {
   auth = await startAuthTracewell();
   base = auth.server.baseUrl;
 });
-afterAll(async () => auth?.stop());
+afterAll(async () => {
+  if (process.env.DEBUG_AUTH) console.log(auth?.server.output.slice(-30).join("\n"));
+  await auth?.stop();
+});
 
 function api(path: string, init: { method?: string; cookie?: string; bearer?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = {};
@@ -234,6 +239,34 @@ describe("session expiry", () => {
       [Buffer.from(cookie.slice("tracewell_session=".length))],
     );
     expect((await api("/api/endpoints", { cookie })).status).toBe(401);
+  });
+});
+
+describe("the keys CLI with sign-in on", () => {
+  // Asynchronous: spawnSync would stall this process's event loop, and the keep-alive sockets it
+  // pools would miss the server closing them meanwhile.
+  function cli(env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) =>
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/tracewell.ts", "keys", "list"],
+        {
+          cwd: path.resolve(import.meta.dirname, ".."),
+          env: { ...process.env, TRACEWELL_URL: base, ...env },
+        },
+        (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+  }
+
+  it("signs in as TRACEWELL_EMAIL / TRACEWELL_PASSWORD, and says to set them when missing", async () => {
+    const refused = await cli({});
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/set TRACEWELL_EMAIL and TRACEWELL_PASSWORD/);
+    const listed = await cli({ TRACEWELL_EMAIL: ADMIN.email, TRACEWELL_PASSWORD: ADMIN.password });
+    expect(listed.stderr).toBe("");
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/default|No ingest keys/);
   });
 });
 
