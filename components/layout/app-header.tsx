@@ -29,9 +29,11 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         {children}
       </div>
       <div className="ml-auto flex min-w-0 items-center gap-2">
+        {/* First: it appears once the session is known, and the group is right-aligned, so the
+            controls to its right do not move under a pointer when it does. */}
+        <AccountMenu />
         <TraceIdForm />
         <ThemeToggle />
-        <AccountMenu />
       </div>
     </header>
   );
