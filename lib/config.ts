@@ -171,6 +171,18 @@ const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.string().min(16, "TRACEWELL_INGEST_KEY must be at least 16 characters").optional(),
   ),
+  // Pages and /api need a signed-in user (or a read-only API token) unless "off" (single-user local).
+  UI_AUTH: z.enum(["on", "off"]).default("on"),
+  SESSION_TTL: duration("7d"),
+  // Provisions the first admin headlessly (containers, CI) instead of the printed setup link.
+  TRACEWELL_ADMIN_EMAIL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().email("TRACEWELL_ADMIN_EMAIL must be an email address").optional(),
+  ),
+  TRACEWELL_ADMIN_PASSWORD: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(12, "TRACEWELL_ADMIN_PASSWORD must be at least 12 characters").optional(),
+  ),
   SELF_TRACE: z.enum(["", "0", "1", "true", "false"]).default(""),
   // pino's levels; lib/log/logger.ts reads it from the environment itself (Next's route handlers
   // load their own copy), this only refuses a typo at start.
@@ -196,6 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     analysisQuietMs = parseDuration(quietPeriod);
   } catch (error) {
     throw new Error(`Invalid configuration:\n  ANALYSIS_QUIET_PERIOD: ${(error as Error).message}`);
+  }
+  if ((e.TRACEWELL_ADMIN_EMAIL === undefined) !== (e.TRACEWELL_ADMIN_PASSWORD === undefined)) {
+    throw new Error(
+      "Invalid configuration: set both TRACEWELL_ADMIN_EMAIL and TRACEWELL_ADMIN_PASSWORD, or neither",
+    );
   }
   if (e.ROLLUP_RETENTION < e.SPAN_RETENTION) {
     throw new Error("Invalid configuration: ROLLUP_RETENTION must be at least SPAN_RETENTION");
@@ -251,6 +268,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       mode: e.INGEST_AUTH,
       /** an operator-provided key accepted besides the stored ones */
       envKey: e.TRACEWELL_INGEST_KEY,
+    },
+    uiAuth: {
+      /** "on": pages and /api need a session or a read-only API token; "off": anyone who can reach PORT */
+      mode: e.UI_AUTH,
+      sessionTtlMs: e.SESSION_TTL,
+      /** provisions this admin at start when that email has no account yet */
+      admin:
+        e.TRACEWELL_ADMIN_EMAIL && e.TRACEWELL_ADMIN_PASSWORD
+          ? { email: e.TRACEWELL_ADMIN_EMAIL, password: e.TRACEWELL_ADMIN_PASSWORD }
+          : null,
     },
     analysis: {
       /** how long a trace must be quiet before it is analysed (again): cache attribution, detectors */

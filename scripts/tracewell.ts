@@ -6,37 +6,69 @@
 //   keys revoke <id>                           refused by every process within a few seconds
 //
 // TRACEWELL_URL picks the instance (default http://localhost:$PORT, PORT defaulting to 3000).
+// Keys are an admin's business: with sign-in on (UI_AUTH), the CLI signs in first as
+// TRACEWELL_EMAIL / TRACEWELL_PASSWORD (or TRACEWELL_ADMIN_EMAIL / TRACEWELL_ADMIN_PASSWORD).
 import { parseArgs } from "node:util";
 import { createdKeySchema, keysResponseSchema } from "@/lib/contracts/key-schemas";
 
 const USAGE = `Usage: npm run tracewell -- keys create <name> [--expires-in-days N]
        npm run tracewell -- keys list
        npm run tracewell -- keys revoke <id>
-TRACEWELL_URL: the Tracewell to talk to (default http://localhost:${process.env.PORT || 3000})`;
+TRACEWELL_URL: the Tracewell to talk to (default http://localhost:${process.env.PORT || 3000})
+TRACEWELL_EMAIL, TRACEWELL_PASSWORD: an admin account, when the dashboard needs sign-in`;
 
 const base = (process.env.TRACEWELL_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
   /\/+$/,
   "",
 );
 
-async function call(method: string, route: string, body?: unknown): Promise<unknown> {
+let session: Promise<string | null> | null = null;
+
+/** The admin session cookie, when TRACEWELL_EMAIL/PASSWORD (or the ADMIN_ ones) are set. */
+function signIn(): Promise<string | null> {
+  const email = process.env.TRACEWELL_EMAIL || process.env.TRACEWELL_ADMIN_EMAIL;
+  const password = process.env.TRACEWELL_PASSWORD || process.env.TRACEWELL_ADMIN_PASSWORD;
+  if (!email || !password) return Promise.resolve(null);
+  session ??= request("POST", "/api/auth/login", { email, password }, null).then(
+    (response) => response.headers.get("set-cookie")?.split(";")[0] ?? null,
+  );
+  return session;
+}
+
+async function request(
+  method: string,
+  route: string,
+  body: unknown,
+  cookie: string | null,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`${base}${route}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(cookie ? { cookie } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
     throw new Error(
       `cannot reach Tracewell at ${base} (${(error as Error).message}); is it running? Set TRACEWELL_URL.`,
     );
   }
+  if (!response.ok) {
+    const json = (await response.json().catch(() => ({}))) as { error?: string };
+    const hint =
+      response.status === 401 ? " (set TRACEWELL_EMAIL and TRACEWELL_PASSWORD to an admin account)" : "";
+    throw new Error(`${json.error ?? `HTTP ${response.status}`}${hint}`);
+  }
+  return response;
+}
+
+async function call(method: string, route: string, body?: unknown): Promise<unknown> {
+  const response = await request(method, route, body, await signIn());
   if (response.status === 204) return null;
-  const json = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
-  return json;
+  return response.json();
 }
 
 async function main(argv: string[]): Promise<void> {

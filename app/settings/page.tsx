@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DashboardShell } from "@/components/dashboard/dashboard-states";
 import { AppHeader } from "@/components/layout/app-header";
+import { AccessSettings } from "@/components/settings/access-settings";
 import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
 import { StoragePanel } from "@/components/settings/storage-panel";
 
@@ -12,6 +13,7 @@ export default function SettingsPage() {
     <>
       <AppHeader />
       <DashboardShell title="Settings" subtitle="Who may send data to this Tracewell, and what it keeps.">
+        <AccessSettings />
         <IngestKeysPanel />
         <StoragePanel />
       </DashboardShell>

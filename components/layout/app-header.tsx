@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
+import { AccountMenu } from "@/components/layout/account-menu";
 import { MainNav, NavLinks } from "@/components/layout/main-nav";
 import { TraceIdForm } from "@/components/layout/trace-id-form";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
@@ -28,6 +29,9 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         {children}
       </div>
       <div className="ml-auto flex min-w-0 items-center gap-2">
+        {/* First: it appears once the session is known, and the group is right-aligned, so the
+            controls to its right do not move under a pointer when it does. */}
+        <AccountMenu />
         <TraceIdForm />
         <ThemeToggle />
       </div>

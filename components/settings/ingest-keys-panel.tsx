@@ -2,11 +2,20 @@
 
 import { type FormEvent, useState } from "react";
 import { ErrorPanel, Panel, SkeletonBlock } from "@/components/dashboard/dashboard-states";
+import { AdminOnly } from "@/components/settings/admin-only";
 import type { CreatedKey, IngestKeyInfo } from "@/lib/contracts/key-schemas";
 import { useIngestKeyMutations, useIngestKeys } from "@/lib/hooks/use-ingest-keys";
 
-/** Settings › Ingest keys: create (the key is shown once), list and revoke; warns when ingest is open. */
+/** Settings › Ingest keys (admins): create (the key is shown once), list and revoke; warns when ingest is open. */
 export function IngestKeysPanel() {
+  return (
+    <AdminOnly>
+      <IngestKeysPanelContent />
+    </AdminOnly>
+  );
+}
+
+function IngestKeysPanelContent() {
   const { data, error, isFetching, refetch } = useIngestKeys();
   const { create, revoke } = useIngestKeyMutations();
   const [name, setName] = useState("");

@@ -1,6 +1,7 @@
 "use client";
 
 import { ErrorPanel, Panel, SkeletonBlock } from "@/components/dashboard/dashboard-states";
+import { AdminOnly } from "@/components/settings/admin-only";
 import { formatBytes } from "@/lib/format/bytes";
 import { formatCount } from "@/lib/format/metrics";
 import { useStorage } from "@/lib/hooks/use-storage";
@@ -12,8 +13,16 @@ const KINDS = [
   ["metrics", "Metric points and series"],
 ] as const;
 
-/** Settings › Storage: what each kind of data takes, its oldest data, and the disk budget. */
+/** Settings › Storage (admins): what each kind of data takes, its oldest data, and the disk budget. */
 export function StoragePanel() {
+  return (
+    <AdminOnly>
+      <StoragePanelContent />
+    </AdminOnly>
+  );
+}
+
+function StoragePanelContent() {
   const { data, error, isFetching, refetch } = useStorage();
   return (
     <Panel

@@ -2,12 +2,21 @@
 // parsed input, and maps errors to answers (400 with the message that says how to fix the
 // request, 404, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
 // Access control (issue: security) is enforced here, once, not in each handler: state-changing
-// requests from another origin are refused (403).
+// requests from another origin are refused (403); the caller, established by the access gate
+// (proxy.ts), is handed over as `principal`, and routes marked `{ admin: true }` refuse anyone
+// but an admin (403).
 import { NextResponse } from "next/server";
 import { getDb, getReadDb } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/sql";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
+import { isAdministrator, PRINCIPAL_HEADER, type Principal, principalSchema } from "@/lib/model/principal";
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from "@/lib/model/request-errors";
 
 export interface ApiContext<Params> {
   request: Request;
@@ -19,6 +28,16 @@ export interface ApiContext<Params> {
    * is set, else (and for every write) the primary
    */
   db: Db;
+  /**
+   * who is calling: a signed-in user, a read-only API token, `anonymous` when UI_AUTH=off, or
+   * `public` on the paths that need no session (login, setup, health, share links)
+   */
+  principal: Principal;
+}
+
+export interface ApiRouteOptions {
+  /** users, keys, tokens, sessions, storage: admins only (anyone when UI_AUTH=off) */
+  admin?: boolean;
 }
 
 type Handler<Params> = (context: ApiContext<Params>) => Promise<unknown>;
@@ -29,12 +48,23 @@ type Handler<Params> = (context: ApiContext<Params>) => Promise<unknown>;
  */
 export function apiRoute<Params extends Record<string, string> = Record<string, never>>(
   serve: Handler<Params>,
+  options: ApiRouteOptions = {},
 ) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const refusal = crossOriginRefusal(request);
     if (refusal) return errorJson(403, refusal);
+    const principal = principalOf(request);
+    // Fails closed: a request that did not pass the gate (proxy.ts) is nobody.
+    if (principal === null) return errorJson(401, "not signed in: sign in at /login");
+    if (options.admin && !isAdministrator(principal)) {
+      return errorJson(
+        403,
+        `${request.method} ${new URL(request.url).pathname} is for admins; ask an admin of this Tracewell`,
+      );
+    }
     try {
       const result = await serve({
+        principal,
         request,
         params: await context.params,
         searchParams: new URL(request.url).searchParams,
@@ -45,6 +75,11 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
     } catch (error) {
       if (error instanceof BadRequestError) return errorJson(400, error.message);
       if (error instanceof NotFoundError) return errorJson(404, error.message);
+      if (error instanceof ForbiddenError) return errorJson(403, error.message);
+      if (error instanceof UnauthorizedError) return errorJson(401, error.message);
+      if (error instanceof TooManyRequestsError) {
+        return errorJson(429, error.message, { "Retry-After": String(error.retryAfterSeconds) });
+      }
       if (isDatabaseUnavailable(error)) {
         return errorJson(
           503,
@@ -55,6 +90,17 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
       throw error;
     }
   };
+}
+
+function principalOf(request: Request): Principal | null {
+  const header = request.headers.get(PRINCIPAL_HEADER);
+  if (header === null) return null;
+  try {
+    const parsed = principalSchema.safeParse(JSON.parse(header));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -10,4 +10,6 @@ export const AdvisoryLock = {
   RETENTION: 7_240_019_003,
   /** lib/server/ingest-auth.ts: the first start creates one ingest key, not one per process (transaction lock) */
   FIRST_INGEST_KEY: 7_240_019_004,
+  /** lib/server/ui-auth.ts: the first start provisions one admin or one setup link, not one per process (transaction lock) */
+  FIRST_ADMIN: 7_240_019_005,
 } as const;

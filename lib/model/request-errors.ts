@@ -11,3 +11,24 @@ export class BadRequestError extends Error {
 export class NotFoundError extends Error {
   override name = "NotFoundError";
 }
+
+/** The caller may not do this (e.g. delete the last admin): answered 403 with this message. */
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+}
+
+/** Too many attempts (login): answered 429 with Retry-After. */
+export class TooManyRequestsError extends Error {
+  override name = "TooManyRequestsError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Wrong credentials: answered 401 with this message. */
+export class UnauthorizedError extends Error {
+  override name = "UnauthorizedError";
+}

@@ -17,6 +17,7 @@ import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/inges
 import { createIngestRole } from "@/lib/server/ingest-role";
 import { listen } from "@/lib/server/listen";
 import { createSelfMetrics, wantsPrometheus } from "@/lib/server/self-metrics";
+import { ensureAdmin, gatedHandler } from "@/lib/server/ui-auth";
 import { startWorkerRole } from "@/lib/server/worker-role";
 
 export interface RunningTracewell {
@@ -82,11 +83,18 @@ export async function startTracewell(
     app = next({ dev: false, dir: process.cwd() });
     await app.prepare();
     const handleNext = app.getRequestHandler();
+    const servePrometheusGated = gatedHandler(db, config.uiAuth.mode, (_, response) =>
+      selfMetrics.serve(response),
+    );
     const timedNext = selfMetrics.timeHttp((request, response) => void handleNext(request, response));
     const web = http.createServer((request, response) => {
+      // The login rate limit's per-address count (lib/api/session-cookie.ts): the socket's
+      // address, overwriting whatever a client sent under that name.
+      request.headers["x-tracewell-client-address"] = request.socket.remoteAddress ?? "unknown";
       if (handleOtlpHttp && request.url?.startsWith("/v1/")) void handleOtlpHttp(request, response);
-      // The /metrics page for browsers; Prometheus text for Prometheus, curl and the like.
-      else if (wantsPrometheus(request)) void selfMetrics.serve(response);
+      // The /metrics page for browsers; Prometheus text for Prometheus, curl and the like, behind
+      // the same access gate as the app (a read-only API token or a session).
+      else if (wantsPrometheus(request)) void servePrometheusGated(request, response);
       else {
         ingest?.noteDashboardRequest();
         timedNext(request, response);
@@ -119,6 +127,7 @@ export async function startTracewell(
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
   if (ingest) await ensureFirstIngestKey(db, config, say);
+  if (port !== null) await ensureAdmin(db, config, `http://localhost:${port}`, say);
   const worker = config.roles.has("worker") ? startWorkerRole(db, config) : null;
   let grpc: OtlpGrpcServer | null = null;
   if (ingest) {

@@ -1,7 +1,8 @@
 // Runs Tracewell exactly as `npm start` does (`node --import tsx scripts/start.ts`), in a child
 // process on free ports, for integration and end-to-end tests. One process, not the tsx CLI: the
 // CLI relays SIGTERM and SIGKILLs a server that is slow to acknowledge it, and shutdown tests must
-// see the server's own graceful exit. Ingest is open (INGEST_AUTH=open) unless `env` says otherwise.
+// see the server's own graceful exit. Ingest is open (INGEST_AUTH=open) and the dashboard needs no
+// sign-in (UI_AUTH=off) unless `env` says otherwise.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -47,6 +48,9 @@ export async function startTracewellProcess(options: {
       // Tests of other features send without a key; test/ingest-auth.db.test.ts and
       // e2e/settings.spec.ts run with keys required (the default of `npm start`).
       INGEST_AUTH: "open",
+      // Likewise for the dashboard and /api; test/route-access.db.test.ts, test/ui-auth.db.test.ts
+      // and e2e/ui-auth.spec.ts start their own Tracewell with sign-in required (the default).
+      UI_AUTH: "off",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,21 +10,25 @@ import { listIngestKeys } from "@/lib/queries/keys/list-ingest-keys";
 
 export const GET = apiRoute(
   async ({ db }): Promise<KeysResponse> => ({ keys: await listIngestKeys(db), ingestAuth: ingestAuthMode() }),
+  { admin: true },
 );
 
-export const POST = apiRoute(async ({ db, request }) => {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    json = undefined;
-  }
-  const body = createKeyRequestSchema.safeParse(json);
-  if (!body.success) {
-    throw new BadRequestError(
-      `the body must be JSON like {"name": "checkout-service", "expiresInDays": 90} (expiresInDays optional, 1–3650): ${body.error.issues[0]?.message ?? "invalid"}`,
-    );
-  }
-  const created: CreatedKey = await createIngestKey(db, body.data.name, body.data.expiresInDays);
-  return NextResponse.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
-});
+export const POST = apiRoute(
+  async ({ db, request }) => {
+    let json: unknown;
+    try {
+      json = await request.json();
+    } catch {
+      json = undefined;
+    }
+    const body = createKeyRequestSchema.safeParse(json);
+    if (!body.success) {
+      throw new BadRequestError(
+        `the body must be JSON like {"name": "checkout-service", "expiresInDays": 90} (expiresInDays optional, 1–3650): ${body.error.issues[0]?.message ?? "invalid"}`,
+      );
+    }
+    const created: CreatedKey = await createIngestKey(db, body.data.name, body.data.expiresInDays);
+    return NextResponse.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
+  },
+  { admin: true },
+);

@@ -5,4 +5,6 @@ import { diskBudget } from "@/lib/api/disk-budget";
 import type { StorageResponse } from "@/lib/contracts/storage-schema";
 import { getStorage } from "@/lib/queries/storage/get-storage";
 
-export const GET = apiRoute(async ({ db }): Promise<StorageResponse> => getStorage(db, diskBudget()));
+export const GET = apiRoute(async ({ db }): Promise<StorageResponse> => getStorage(db, diskBudget()), {
+  admin: true,
+});

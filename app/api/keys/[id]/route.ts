@@ -3,8 +3,11 @@ import { apiRoute } from "@/lib/api/api-route";
 import { NotFoundError } from "@/lib/model/request-errors";
 import { revokeIngestKey } from "@/lib/queries/keys/revoke-ingest-key";
 
-export const DELETE = apiRoute<{ id: string }>(async ({ db, params }) => {
-  if (!(await revokeIngestKey(db, params.id)))
-    throw new NotFoundError(`no ingest key with id "${params.id}"`);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<{ id: string }>(
+  async ({ db, params }) => {
+    if (!(await revokeIngestKey(db, params.id)))
+      throw new NotFoundError(`no ingest key with id "${params.id}"`);
+    return new Response(null, { status: 204 });
+  },
+  { admin: true },
+);

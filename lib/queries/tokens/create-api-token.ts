@@ -1,0 +1,2 @@
+// POST /api/tokens: lib/auth owns the token format and hashing.
+export { createApiToken } from "@/lib/auth/api-tokens";
