@@ -1,13 +1,13 @@
 // The one wrapper every route handler goes through: it gives the handler its database handle and
 // parsed input, and maps errors to answers (400 with the message that says how to fix the
-// request, 404, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
+// request, 404, 410, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
 // Access control (issue: security) is enforced here, once, not in each handler: state-changing
 // requests from another origin are refused (403).
 import { NextResponse } from "next/server";
 import { getDb, getReadDb } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/sql";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
+import { BadRequestError, GoneError, NotFoundError } from "@/lib/model/request-errors";
 
 export interface ApiContext<Params> {
   request: Request;
@@ -45,6 +45,7 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
     } catch (error) {
       if (error instanceof BadRequestError) return errorJson(400, error.message);
       if (error instanceof NotFoundError) return errorJson(404, error.message);
+      if (error instanceof GoneError) return errorJson(410, error.message);
       if (isDatabaseUnavailable(error)) {
         return errorJson(
           503,

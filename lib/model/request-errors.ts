@@ -11,3 +11,8 @@ export class BadRequestError extends Error {
 export class NotFoundError extends Error {
   override name = "NotFoundError";
 }
+
+/** What the request names existed but is gone for good (a revoked or expired link): answered 410. */
+export class GoneError extends Error {
+  override name = "GoneError";
+}
