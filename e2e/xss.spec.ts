@@ -152,7 +152,7 @@ test("payloads stay text on insights and on a public share link", async ({ page,
   const shared = await visitor.newPage();
   const checkShared = guard(shared);
   await shared.goto(url);
-  await expect(shared.getByRole("heading", { level: 1, name: SCRIPT })).toBeVisible();
+  await expect(shared.getByRole("heading", { level: 1, name: SCRIPT })).toBeVisible({ timeout: 20_000 });
   const details = shared.getByRole("complementary", { name: "Span details" });
   await shared.getByRole("treeitem").filter({ hasText: SCRIPT }).first().click();
   await expect(details.getByText(IMG, { exact: true }).first()).toBeVisible();
