@@ -21,6 +21,16 @@ const nextConfig: NextConfig = {
         },
       ],
     },
+    // A public trace link carries its secret in the path: no page it opens may learn it from a
+    // Referer, and no search engine should keep it (docs/security.md § Public links). Later
+    // entries win over the one above for the same header.
+    ...["/share/:path*", "/api/share/:path*"].map((source) => ({
+      source,
+      headers: [
+        { key: "Referrer-Policy", value: "no-referrer" },
+        { key: "X-Robots-Tag", value: "noindex, nofollow" },
+      ],
+    })),
   ],
 };
 

@@ -7,6 +7,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuthTracewell, signIn, startAuthTracewell } from "@/test/support/auth-tracewell";
+import { eventually } from "@/test/support/eventually";
+import { makeExporter, sendSpans } from "@/test/support/send-spans";
 
 const ADMIN = { email: "Root@Example.com", password: "a long admin password" };
 const VIEWER = { email: "viewer@example.com", password: "a long viewer password" };
@@ -167,6 +169,40 @@ describe("roles", () => {
     expect((await api("/api/pins", { cookie: viewerCookie })).status).toBe(200);
     const info = await (await api("/api/auth/session", { cookie: viewerCookie })).json();
     expect(info).toMatchObject({ admin: false, user: { role: "viewer" } });
+  });
+
+  it("share links: a viewer's are recorded as theirs; they list and revoke only their own, an admin all", async () => {
+    const [span] = await sendSpans(makeExporter("http/protobuf", auth.server.otlpHttpUrl), (tracer) =>
+      tracer.startSpan("GET /orders").end(),
+    );
+    const traceId = span?.spanContext().traceId as string;
+    await eventually(async () =>
+      expect((await api(`/api/traces/${traceId}`, { cookie: adminCookie })).status).toBe(200),
+    );
+    const share = async (cookie: string) => {
+      const response = await api(`/api/traces/${traceId}/shares`, { method: "POST", cookie, body: {} });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const viewers = await share(viewerCookie);
+    const admins = await share(adminCookie);
+    const ids = async (cookie: string) =>
+      ((await (await api("/api/shares", { cookie })).json()) as { shares: { id: string }[] }).shares.map(
+        (s) => s.id,
+      );
+    expect(await ids(viewerCookie)).toEqual([viewers]);
+    expect((await ids(adminCookie)).sort()).toEqual([viewers, admins].sort());
+    const [owner] = await sql<{ created_by: string | null }>(
+      "SELECT s.created_by FROM trace_shares s JOIN users u ON u.id = s.created_by WHERE s.id = $1 AND u.email = $2",
+      [viewers, VIEWER.email],
+    );
+    expect(owner).toBeDefined();
+    expect((await api(`/api/shares/${admins}`, { method: "DELETE", cookie: viewerCookie })).status).toBe(404);
+    expect((await api(`/api/shares/${viewers}`, { method: "DELETE", cookie: viewerCookie })).status).toBe(
+      204,
+    );
+    expect((await api(`/api/shares/${admins}`, { method: "DELETE", cookie: adminCookie })).status).toBe(204);
+    expect(await ids(adminCookie)).toEqual([]);
   });
 
   it("the admin lists sessions and revokes the viewer's: it is refused at once", async () => {

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { ErrorPanel, Panel, SkeletonBlock } from "@/components/dashboard/dashboard-states";
 import { AdminOnly } from "@/components/settings/admin-only";
+import { SettingsTable } from "@/components/settings/settings-table";
 import type { CreatedKey, IngestKeyInfo } from "@/lib/contracts/key-schemas";
 import { useIngestKeyMutations, useIngestKeys } from "@/lib/hooks/use-ingest-keys";
 
@@ -121,53 +122,37 @@ function IngestKeysPanelContent() {
           </p>
         </section>
       ) : null}
-      {error && !data ? (
-        <ErrorPanel
-          title="Could not load the ingest keys"
-          error={error}
-          onRetry={() => void refetch()}
-          retrying={isFetching}
-        />
-      ) : !data ? (
-        <SkeletonBlock className="h-24" />
-      ) : data.keys.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No ingest keys yet.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-zinc-500 dark:text-zinc-400">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Name</th>
-                <th className="py-1 pr-3 font-medium">Key</th>
-                <th className="py-1 pr-3 font-medium">Status</th>
-                <th className="hidden py-1 pr-3 font-medium sm:table-cell">Created</th>
-                <th className="hidden py-1 pr-3 font-medium sm:table-cell">Last used</th>
-                <th className="py-1 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {data.keys.map((key) => (
-                <KeyRow
-                  key={key.id}
-                  ingestKey={key}
-                  revoking={revoke.isPending && revoke.variables === key.id}
-                  onRevoke={() => {
-                    if (
-                      window.confirm(
-                        `Revoke “${key.name}”? Services sending with it are refused within seconds.`,
-                      )
-                    ) {
-                      revoke.mutate(key.id);
-                    }
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SettingsTable
+        what="the ingest keys"
+        error={error}
+        loaded={data !== undefined}
+        empty={data?.keys.length === 0}
+        emptyText="No ingest keys yet."
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+        columns={[
+          { label: "Name" },
+          { label: "Key" },
+          { label: "Status" },
+          { label: "Created", wide: true },
+          { label: "Last used", wide: true },
+        ]}
+      >
+        {data?.keys.map((key) => (
+          <KeyRow
+            key={key.id}
+            ingestKey={key}
+            revoking={revoke.isPending && revoke.variables === key.id}
+            onRevoke={() => {
+              if (
+                window.confirm(`Revoke “${key.name}”? Services sending with it are refused within seconds.`)
+              ) {
+                revoke.mutate(key.id);
+              }
+            }}
+          />
+        ))}
+      </SettingsTable>
     </Panel>
   );
 }

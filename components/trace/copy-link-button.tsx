@@ -41,7 +41,8 @@ export function CopyLinkButton({ href, label = "Copy link", title }: CopyLinkBut
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
+/** Copies `text` to the clipboard; false when the browser would not (the caller says so). */
+export async function copyText(text: string): Promise<boolean> {
   // navigator.clipboard exists only in secure contexts: a Tracewell reached over plain http on a
   // LAN address has none, hence the selection-based fallback.
   try {

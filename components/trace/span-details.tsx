@@ -15,10 +15,19 @@ interface SpanDetailsProps {
   traceId: string;
   onSelectSpan: (spanId: string) => void;
   onClose: () => void;
+  /** a public link's view: the endpoint and linked traces are text, not links into Tracewell */
+  shared?: boolean;
 }
 
 /** Everything known about one span. All span data is rendered as text. */
-export function SpanDetails({ tree, index, traceId, onSelectSpan, onClose }: SpanDetailsProps) {
+export function SpanDetails({
+  tree,
+  index,
+  traceId,
+  onSelectSpan,
+  onClose,
+  shared = false,
+}: SpanDetailsProps) {
   const span = tree.spans[index] as TraceSpan;
   const parentIndex = tree.parent[index] ?? -1;
   const parent = parentIndex >= 0 ? tree.spans[parentIndex] : undefined;
@@ -54,12 +63,16 @@ export function SpanDetails({ tree, index, traceId, onSelectSpan, onClose }: Spa
         <Field label="Kind">{span.kind}</Field>
         {span.endpoint ? (
           <Field label="Endpoint">
-            <a
-              href={`/endpoints?${new URLSearchParams({ service: span.service, endpoint: span.endpoint })}`}
-              className="font-mono text-xs break-all text-blue-700 underline dark:text-blue-400"
-            >
-              {span.endpoint}
-            </a>
+            {shared ? (
+              <span className="font-mono text-xs break-all">{span.endpoint}</span>
+            ) : (
+              <a
+                href={`/endpoints?${new URLSearchParams({ service: span.service, endpoint: span.endpoint })}`}
+                className="font-mono text-xs break-all text-blue-700 underline dark:text-blue-400"
+              >
+                {span.endpoint}
+              </a>
+            )}
           </Field>
         ) : null}
         <Field label="Span ID">
@@ -106,7 +119,7 @@ export function SpanDetails({ tree, index, traceId, onSelectSpan, onClose }: Spa
       </Section>
 
       <Section title="Links" count={span.links.length}>
-        <SpanLinks links={span.links} traceId={traceId} />
+        <SpanLinks links={span.links} traceId={traceId} shared={shared} />
       </Section>
 
       <Section title="Resource" count={Object.keys(span.resource).length}>

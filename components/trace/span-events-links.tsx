@@ -32,20 +32,37 @@ export function SpanEvents({ span }: { span: TraceSpan }) {
   );
 }
 
-/** A span's links to other spans, in this trace or another, as Tracewell links. */
-export function SpanLinks({ links, traceId }: { links: TraceSpan["links"]; traceId: string }) {
+/**
+ * A span's links to other spans, in this trace or another, as Tracewell links — as text on a public
+ * link's view, which opens this one trace only.
+ */
+export function SpanLinks({
+  links,
+  traceId,
+  shared = false,
+}: {
+  links: TraceSpan["links"];
+  traceId: string;
+  shared?: boolean;
+}) {
   if (links.length === 0) return <Empty>No links.</Empty>;
   return (
     <ul className="flex flex-col gap-3">
       {links.map((link, k) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the same span can be linked twice
         <li key={k} className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-          <Link
-            href={traceHref(link.traceId, link.spanId)}
-            className="font-mono text-xs break-all text-blue-700 underline underline-offset-2 dark:text-blue-400"
-          >
-            {link.traceId === traceId ? "this trace" : `trace ${link.traceId}`} · span {link.spanId}
-          </Link>
+          {shared ? (
+            <span className="font-mono text-xs break-all">
+              <LinkTarget link={link} traceId={traceId} />
+            </span>
+          ) : (
+            <Link
+              href={traceHref(link.traceId, link.spanId)}
+              className="font-mono text-xs break-all text-blue-700 underline underline-offset-2 dark:text-blue-400"
+            >
+              <LinkTarget link={link} traceId={traceId} />
+            </Link>
+          )}
           {link.traceState ? (
             <p className="mt-1 text-xs break-all text-zinc-500">tracestate {link.traceState}</p>
           ) : null}
@@ -55,6 +72,14 @@ export function SpanLinks({ links, traceId }: { links: TraceSpan["links"]; trace
         </li>
       ))}
     </ul>
+  );
+}
+
+function LinkTarget({ link, traceId }: { link: TraceSpan["links"][number]; traceId: string }) {
+  return (
+    <>
+      {link.traceId === traceId ? "this trace" : `trace ${link.traceId}`} · span {link.spanId}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { PinButton } from "@/components/pins/pin-button";
 import { CopyLinkButton } from "@/components/trace/copy-link-button";
 import { ServiceSwatch } from "@/components/trace/service-swatch";
+import { ShareButton } from "@/components/trace/share-button";
 import { formatDuration } from "@/lib/format/duration";
 import { formatStartTime, unixNanosToIso } from "@/lib/format/timestamp";
 import type { TraceSummary } from "@/lib/trace/trace-summary";
@@ -11,10 +12,12 @@ interface TraceHeaderProps {
   traceId: string;
   summary: TraceSummary;
   selectedSpanId: string | null;
+  /** a public link's view: no pin, copy-link or share actions */
+  shared?: boolean;
 }
 
 /** What the trace is, at a glance: root operation, size, errors, when it ran, and who took part. */
-export function TraceHeader({ traceId, summary, selectedSpanId }: TraceHeaderProps) {
+export function TraceHeader({ traceId, summary, selectedSpanId, shared = false }: TraceHeaderProps) {
   const { rootSpan } = summary;
   const startIso = unixNanosToIso(summary.startUnixNano);
   return (
@@ -37,8 +40,13 @@ export function TraceHeader({ traceId, summary, selectedSpanId }: TraceHeaderPro
             <span className="font-mono text-xs break-all">trace {traceId}</span>
           </p>
         </div>
-        <PinButton traceId={traceId} />
-        <CopyLinkButton href={traceHref(traceId, selectedSpanId)} />
+        {shared ? null : (
+          <div className="flex flex-wrap justify-end gap-2">
+            <PinButton traceId={traceId} />
+            <CopyLinkButton href={traceHref(traceId, selectedSpanId)} />
+            <ShareButton traceId={traceId} />
+          </div>
+        )}
       </div>
 
       <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">

@@ -85,7 +85,8 @@ function TraceIdText({ traceId }: { traceId: string }) {
   );
 }
 
-function StateMessage({
+/** A centred card saying what went wrong and what to do next. */
+export function StateMessage({
   title,
   tone,
   children,
@@ -111,7 +112,7 @@ function StateMessage({
   );
 }
 
-function RetryButton({ onRetry, retrying }: { onRetry: () => void; retrying: boolean }) {
+export function RetryButton({ onRetry, retrying }: { onRetry: () => void; retrying: boolean }) {
   return (
     <div>
       <button

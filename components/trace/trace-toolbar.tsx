@@ -12,6 +12,8 @@ interface TraceToolbarProps {
   /** 1-based position of the selected span among the matches, 0 when it is not one */
   matchPosition: number;
   onStep: (direction: 1 | -1) => void;
+  /** a public link's view: no comparing with other traces */
+  shared?: boolean;
 }
 
 const buttonClass =
@@ -27,6 +29,7 @@ export function TraceToolbar({
   matchCount,
   matchPosition,
   onStep,
+  shared = false,
 }: TraceToolbarProps) {
   const [text, setText] = useState(query);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -110,20 +113,22 @@ export function TraceToolbar({
         ) : null}
       </search>
 
-      <form action="/traces/compare" method="get" className="ml-auto flex items-center gap-1.5">
-        <input type="hidden" name="a" value={traceId} />
-        <input
-          name="b"
-          aria-label="Trace id to compare with"
-          placeholder="Compare with trace id…"
-          required
-          pattern="[0-9a-fA-F]{32}"
-          className="w-64 rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
-        />
-        <button type="submit" className={buttonClass}>
-          Compare
-        </button>
-      </form>
+      {shared ? null : (
+        <form action="/traces/compare" method="get" className="ml-auto flex items-center gap-1.5">
+          <input type="hidden" name="a" value={traceId} />
+          <input
+            name="b"
+            aria-label="Trace id to compare with"
+            placeholder="Compare with trace id…"
+            required
+            pattern="[0-9a-fA-F]{32}"
+            className="w-64 rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <button type="submit" className={buttonClass}>
+            Compare
+          </button>
+        </form>
+      )}
     </div>
   );
 }

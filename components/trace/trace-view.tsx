@@ -1,6 +1,15 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  type ReactNode,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { DecodedTrace } from "@/lib/contracts/compact-trace";
 import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { useTrace } from "@/lib/hooks/use-trace";
@@ -10,6 +19,7 @@ import { firstErrorSpanId } from "@/lib/trace/first-error";
 import { findSpanMatches, stepMatch } from "@/lib/trace/span-search";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace/span-tree";
 import { summarizeTrace } from "@/lib/trace/trace-summary";
+import type { TraceSource } from "@/lib/trace/trace-url";
 import { buildWaterfallRows, expandAncestors } from "@/lib/trace/waterfall-rows";
 import { formatZoom, parseZoom, type ZoomWindow } from "@/lib/trace/zoom";
 import { SpanDetails, UnknownSpanNotice } from "./span-details";
@@ -21,17 +31,33 @@ import { TraceWaterfall, type WaterfallMarks } from "./trace-waterfall";
 import { useSpanSelection } from "./use-span-selection";
 import { useTraceViewParams } from "./use-trace-view-params";
 
+interface TraceViewProps {
+  /** the trace id the address names (the dashboard), or null when the source alone knows it (a share link) */
+  traceId: string | null;
+  /** where the spans come from (lib/trace/trace-url.ts): the trace API, or a public share link */
+  source: TraceSource;
+  /**
+   * A public link's view: read-only, and nothing in it leads anywhere else in Tracewell (no pin,
+   * share or compare, no endpoint or linked-trace links).
+   */
+  shared?: boolean;
+  /** Replaces the dashboard's error screens (the share page explains revoked and unknown links). */
+  renderError?: (error: Error, retry: () => void, retrying: boolean) => ReactNode;
+}
+
 /** The trace page body: loads the trace, then shows header, waterfall and span details. */
-export function TraceView({ traceId }: { traceId: string }) {
-  const query = useTrace(traceId);
+export function TraceView({ traceId, source, shared = false, renderError }: TraceViewProps) {
+  const query = useTrace(source);
   // A failed background refetch keeps showing the trace already on screen.
-  if (query.data) return <LoadedTrace traceId={traceId} trace={query.data} />;
+  if (query.data) return <LoadedTrace trace={query.data} shared={shared} />;
   if (query.isError) {
+    const retry = () => void query.refetch();
+    if (renderError) return renderError(query.error, retry, query.isFetching);
     return (
       <TraceErrorState
         error={query.error}
-        traceId={traceId}
-        onRetry={() => void query.refetch()}
+        traceId={traceId ?? ""}
+        onRetry={retry}
         retrying={query.isFetching}
       />
     );
@@ -41,7 +67,8 @@ export function TraceView({ traceId }: { traceId: string }) {
 
 const nothingCollapsed: ReadonlySet<string> = new Set();
 
-function LoadedTrace({ traceId, trace }: { traceId: string; trace: DecodedTrace }) {
+function LoadedTrace({ trace, shared }: { trace: DecodedTrace; shared: boolean }) {
+  const traceId = trace.traceId;
   const tree = useMemo(() => buildSpanTree(trace.spans, trace.timing), [trace.spans, trace.timing]);
   const summary = useMemo(() => summarizeTrace(tree), [tree]);
   const { selectedSpanId, highlighted, select } = useSpanSelection();
@@ -152,7 +179,7 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: DecodedTrace 
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <TraceHeader traceId={traceId} summary={summary} selectedSpanId={selectedSpanId} />
+      <TraceHeader traceId={traceId} summary={summary} selectedSpanId={selectedSpanId} shared={shared} />
       {trace.omittedSpanCount ? (
         <p
           role="note"
@@ -160,8 +187,13 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: DecodedTrace 
         >
           This trace has {(trace.spanCount ?? 0).toLocaleString("en-US")} spans: the page shows the first{" "}
           {trace.spans.length.toLocaleString("en-US")} by start time and leaves out the last{" "}
-          {trace.omittedSpanCount.toLocaleString("en-US")} (the TRACE_PAGE_MAX_SPANS limit). Their spans are
-          still stored and in <code>GET /api/traces/{traceId}</code>.
+          {trace.omittedSpanCount.toLocaleString("en-US")} (the TRACE_PAGE_MAX_SPANS limit).
+          {shared ? null : (
+            <>
+              {" "}
+              Their spans are still stored and in <code>GET /api/traces/{traceId}</code>.
+            </>
+          )}
         </p>
       ) : null}
       <TraceToolbar
@@ -173,6 +205,7 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: DecodedTrace 
         matchCount={matches.length}
         matchPosition={matchPosition}
         onStep={step}
+        shared={shared}
       />
       <TraceMinimap tree={tree} traceDurationMs={summary.durationMs} zoom={zoom} onZoom={setZoom} />
       <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
@@ -202,6 +235,7 @@ function LoadedTrace({ traceId, trace }: { traceId: string; trace: DecodedTrace 
                 traceId={traceId}
                 onSelectSpan={select}
                 onClose={closeDetails}
+                shared={shared}
               />
             )}
           </aside>

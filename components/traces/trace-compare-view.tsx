@@ -8,7 +8,7 @@ import { useTrace } from "@/lib/hooks/use-trace";
 import type { Millis } from "@/lib/model/units";
 import { compareTraces, type OperationDiff } from "@/lib/trace/compare-traces";
 import { buildSpanTree } from "@/lib/trace/span-tree";
-import { traceHref } from "@/lib/trace/trace-url";
+import { traceHref, traceSource } from "@/lib/trace/trace-url";
 
 const ms = (value: number) => formatDuration(value as Millis);
 const signed = (value: number) => (value === 0 ? "±0" : `${value > 0 ? "+" : "−"}${ms(Math.abs(value))}`);
@@ -48,8 +48,8 @@ function CompareForm({ a, b }: { a: string | null; b: string | null }) {
 }
 
 function Comparison({ a, b }: { a: string; b: string }) {
-  const queryA = useTrace(a);
-  const queryB = useTrace(b);
+  const queryA = useTrace(traceSource(a));
+  const queryB = useTrace(traceSource(b));
   const comparison = useMemo(() => {
     if (!queryA.data || !queryB.data) return null;
     const treeA = buildSpanTree(queryA.data.spans, queryA.data.timing);

@@ -6,7 +6,7 @@ import {
   type Attributes,
   ROOT_CONTEXT,
   type Span,
-  type SpanKind,
+  SpanKind,
   SpanStatusCode,
   trace,
 } from "@opentelemetry/api";
@@ -105,4 +105,15 @@ export async function sendTraces(roots: readonly SeedSpan[], options: SeedOption
   await flushAll();
   await Promise.all([...providers.values()].map((provider) => provider.shutdown()));
   return { traceIds, spanIds, spanCount: ended };
+}
+
+/** A PostgreSQL query span as the pg instrumentation records it (newer conventions). */
+export function queryPostgres(statement: string, start: number, end: number): SeedSpan {
+  return {
+    name: "pg.query:SELECT",
+    kind: SpanKind.CLIENT,
+    start,
+    end,
+    attributes: { "db.system.name": "postgresql", "db.query.text": statement },
+  };
 }

@@ -1,6 +1,6 @@
 // The one wrapper every route handler goes through: it gives the handler its database handle and
 // parsed input, and maps errors to answers (400 with the message that says how to fix the
-// request, 404, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
+// request, 404, 410, 503 + Retry-After while the database cannot be reached), so handlers stay ~10 lines: parse → call one lib function → return JSON.
 // Access control (issue: security) is enforced here, once, not in each handler: state-changing
 // requests from another origin are refused (403); the caller, established by the access gate
 // (proxy.ts), is handed over as `principal`, and routes marked `{ admin: true }` refuse anyone
@@ -13,6 +13,7 @@ import { isAdministrator, PRINCIPAL_HEADER, type Principal, principalSchema } fr
 import {
   BadRequestError,
   ForbiddenError,
+  GoneError,
   NotFoundError,
   TooManyRequestsError,
   UnauthorizedError,
@@ -80,6 +81,7 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
       if (error instanceof TooManyRequestsError) {
         return errorJson(429, error.message, { "Retry-After": String(error.retryAfterSeconds) });
       }
+      if (error instanceof GoneError) return errorJson(410, error.message);
       if (isDatabaseUnavailable(error)) {
         return errorJson(
           503,

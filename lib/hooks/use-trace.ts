@@ -1,4 +1,7 @@
-// useTrace → GET /api/traces/{traceId}?view=page&format=compact → DecodedTrace (the JSON shape + timing).
+// useTrace(source) → the source's compact trace (…?view=page&format=compact) → DecodedTrace (the
+// JSON shape + timing). A source is where the spans come from: the dashboard's
+// GET /api/traces/{traceId} (traceSource in lib/trace/trace-url.ts) or a public link's GET /api/share/{token}
+// (sharedTraceSource); the trace page's components are the same for both.
 // The page reads the compact shape (lib/contracts/compact-trace.ts): its envelope is checked
 // with zod and its columns by the decoder; the per-span contract is held by the server's tests.
 import { useQuery } from "@tanstack/react-query";
@@ -10,21 +13,16 @@ import {
   decodeCompactTrace,
 } from "@/lib/contracts/compact-trace";
 import { ApiError, fetchApi, retryTransient } from "@/lib/hooks/fetch-api";
-import { tracePageDataParams } from "@/lib/trace/trace-url";
-
-export const traceQueryKey = (traceId: string) => ["trace", traceId] as const;
+import { type TraceSource, tracePageDataParams } from "@/lib/trace/trace-url";
 
 // view=page: at most TRACE_PAGE_MAX_SPANS spans; the answer says how many it left out.
-export async function fetchTrace(traceId: string, signal?: AbortSignal): Promise<DecodedTrace> {
+export async function fetchTrace(source: TraceSource, signal?: AbortSignal): Promise<DecodedTrace> {
   const compact = await fetchApi(
-    `/api/traces/${encodeURIComponent(traceId)}`,
+    source.path,
     tracePageDataParams,
     compactTraceSchema,
     signal,
-    {
-      notFound: "No spans with this trace id yet.",
-      badRequest: "This is not a valid trace id.",
-    },
+    source.messages,
   );
   try {
     return decodeCompactTrace(compact as CompactTrace);
@@ -35,10 +33,10 @@ export async function fetchTrace(traceId: string, signal?: AbortSignal): Promise
   }
 }
 
-export function useTrace(traceId: string) {
+export function useTrace(source: TraceSource) {
   return useQuery<DecodedTrace, Error>({
-    queryKey: traceQueryKey(traceId),
-    queryFn: ({ signal }) => fetchTrace(traceId, signal),
+    queryKey: source.key,
+    queryFn: ({ signal }) => fetchTrace(source, signal),
     // Only failures a second try can fix; a 404 (spans still arriving) offers a manual retry.
     retry: retryTransient,
     // A trace can hold 100k spans: deep-comparing a refetch against the previous answer would

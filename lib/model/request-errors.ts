@@ -32,3 +32,8 @@ export class TooManyRequestsError extends Error {
 export class UnauthorizedError extends Error {
   override name = "UnauthorizedError";
 }
+
+/** What the request names existed but is gone for good (a revoked or expired link): answered 410. */
+export class GoneError extends Error {
+  override name = "GoneError";
+}

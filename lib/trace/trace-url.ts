@@ -26,6 +26,42 @@ export function tracePageDataHref(traceId: string): string {
   return `/api/traces/${encodeURIComponent(traceId)}?${new URLSearchParams(tracePageDataParams)}`;
 }
 
+/**
+ * Where a trace view loads its spans from (useTrace): plain data, so a server page can hand it to
+ * the client view.
+ */
+export interface TraceSource {
+  /** the react-query key: one cache entry per source */
+  key: readonly string[];
+  /** the API path that answers the compact trace (the page's parameters are added) */
+  path: string;
+  /** what a 404 / 400 says when the answer carries no message of its own */
+  messages: { notFound?: string; badRequest?: string };
+}
+
+/** The dashboard's source: GET /api/traces/{traceId}. */
+export function traceSource(traceId: string): TraceSource {
+  return {
+    key: ["trace", traceId],
+    path: `/api/traces/${encodeURIComponent(traceId)}`,
+    messages: { notFound: "No spans with this trace id yet.", badRequest: "This is not a valid trace id." },
+  };
+}
+
+/** A public link's source: GET /api/share/{token}, the one trace the link opens. */
+export function sharedTraceSource(token: string): TraceSource {
+  return {
+    key: ["shared-trace", token],
+    path: `/api/share/${encodeURIComponent(token)}`,
+    messages: { notFound: "This share link does not exist." },
+  };
+}
+
+/** `/api/share/{token}?view=page&format=compact`: the public link's trace, as the page reads it. */
+export function sharedTracePageDataHref(token: string): string {
+  return `/api/share/${encodeURIComponent(token)}?${new URLSearchParams(tracePageDataParams)}`;
+}
+
 /** `/traces/compare?a={a}&b={b}`: trace `a` as the baseline, `b` against it. */
 export function compareHref(a: string, b: string): string {
   return `/traces/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;

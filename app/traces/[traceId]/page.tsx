@@ -6,7 +6,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { TraceSkeleton } from "@/components/trace/trace-states";
 import { TraceView } from "@/components/trace/trace-view";
 import { traceIdPattern } from "@/lib/model/traces";
-import { traceHref, tracePageDataHref } from "@/lib/trace/trace-url";
+import { traceHref, tracePageDataHref, traceSource } from "@/lib/trace/trace-url";
 
 interface TracePageProps {
   params: Promise<{ traceId: string }>;
@@ -35,7 +35,7 @@ export default async function TracePage({ params, searchParams }: TracePageProps
       <AppHeader />
       {/* The trace view reads ?span= with useSearchParams, which needs a Suspense boundary. */}
       <Suspense fallback={<TraceSkeleton />}>
-        <TraceView traceId={traceId} />
+        <TraceView traceId={traceId} source={traceSource(traceId)} />
       </Suspense>
     </div>
   );
