@@ -10,4 +10,6 @@ export const AdvisoryLock = {
   RETENTION: 7_240_019_003,
   /** lib/server/ingest-auth.ts: the first start creates one ingest key, not one per process (transaction lock) */
   FIRST_INGEST_KEY: 7_240_019_004,
+  /** lib/jobs/check-budgets.ts: one process checks the budgets at a time (transaction try-lock) */
+  BUDGET_CHECK: 7_240_019_019,
 } as const;
