@@ -1,7 +1,7 @@
 // A budgets file (YAML, of which JSON is a subset): `budgets: [{ service, endpoint, p95Ms, errorRate }]`.
 // Read by the CI check (`tracewell check --budgets FILE`) and at start from BUDGETS_FILE. Errors
 // name the offending entry and say what to write instead.
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type Budget, budgetSchema } from "@/lib/model/budgets";
 
@@ -21,10 +21,11 @@ export function parseBudgetsFile(text: string): Budget[] {
   try {
     document = parseYaml(text);
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : "";
-    throw new BudgetsFileError(
-      `Invalid budgets file: not YAML${where}: ${(error as Error).message.split("\n")[0]}`,
-    );
+    // yaml's first line says where: "… at line 3, column 1:"
+    throw new BudgetsFileError(`Invalid budgets file: not YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  if (typeof document !== "object" || document === null || Array.isArray(document)) {
+    throw new BudgetsFileError(`Invalid budgets file: ${EXPECTED} at the top of the file`);
   }
   const parsed = budgetsFileSchema.safeParse(document);
   if (parsed.success) {
