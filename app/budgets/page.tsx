@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { BudgetsView } from "@/components/budgets/budgets-view";
-import { SkeletonBlock } from "@/components/dashboard/dashboard-states";
+import { PageSkeleton } from "@/components/dashboard/page-skeleton";
 import { AppHeader } from "@/components/layout/app-header";
 
 export const metadata: Metadata = { title: "Budgets" };
@@ -11,18 +11,9 @@ export default function BudgetsPage() {
   return (
     <>
       <AppHeader />
-      <Suspense fallback={<PageFallback />}>
+      <Suspense fallback={<PageSkeleton />}>
         <BudgetsView />
       </Suspense>
     </>
-  );
-}
-
-function PageFallback() {
-  return (
-    <main className="mx-auto flex w-full max-w-6xl flex-col gap-4 px-4 py-6" aria-busy="true">
-      <SkeletonBlock className="h-8 w-48" />
-      <SkeletonBlock className="h-48" />
-    </main>
   );
 }

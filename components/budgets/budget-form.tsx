@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { StoredBudget } from "@/lib/contracts/budget-schemas";
 import type { BudgetInput } from "@/lib/hooks/use-budgets";
 
@@ -63,7 +63,12 @@ export function BudgetForm({
 }) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(editing));
   const id = useId();
-  useEffect(() => setFields(fieldsOf(editing)), [editing]);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    setFields(fieldsOf(editing));
+    // Edit (on a row below or above) brings the keyboard to the form.
+    if (editing) formRef.current?.querySelector<HTMLInputElement>("input")?.focus();
+  }, [editing]);
   const set = (key: keyof Fields) => (event: { target: { value: string } }) =>
     setFields((current) => ({ ...current, [key]: event.target.value }));
   const noObjective = [fields.p50Ms, fields.p95Ms, fields.p99Ms, fields.errorPercent].every(
@@ -102,6 +107,7 @@ export function BudgetForm({
 
   return (
     <form
+      ref={formRef}
       onSubmit={submit}
       onKeyDown={cancelOnEscape}
       aria-label={editing ? `Edit the budget of ${editing.service} ${editing.endpoint}` : "Add a budget"}

@@ -132,6 +132,14 @@ export function BudgetsView() {
       }
       toolbar={toolbar}
     >
+      <Panel title="Budgets" description={`Values over the last ${windowLabel}, refreshed every 30 s.`}>
+        {remove.error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {remove.error.message}
+          </p>
+        ) : null}
+        {body}
+      </Panel>
       <Panel
         title={editing ? `Edit the budget of ${editing.service} ${editing.endpoint}` : "Add a budget"}
         description="Objectives left empty are not checked; at least one is needed."
@@ -156,14 +164,6 @@ export function BudgetsView() {
             )
           }
         />
-      </Panel>
-      <Panel title="Budgets" description={`Values over the last ${windowLabel}, refreshed every 30 s.`}>
-        {remove.error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {remove.error.message}
-          </p>
-        ) : null}
-        {body}
       </Panel>
     </DashboardShell>
   );

@@ -11,8 +11,8 @@
 import { z } from "zod";
 import { AdvisoryLock } from "@/lib/db/advisory-locks";
 import { type PoolDb, sql } from "@/lib/db/sql";
-import { type BudgetEvaluation, evaluateBudget, type MeasuredEndpoint } from "@/lib/model/budgets";
-import { endpointKey } from "@/lib/model/composite-key";
+import type { BudgetEvaluation, MeasuredEndpoint } from "@/lib/model/budgets";
+import { BudgetObjectiveColumns, evaluateBudgetRow } from "@/lib/rollups/budget-values";
 import { getEndpointTotals } from "@/lib/rollups/endpoint-totals";
 
 export interface BudgetCheckOptions {
@@ -22,18 +22,7 @@ export interface BudgetCheckOptions {
   webhookUrl: string | undefined;
 }
 
-const StateRow = z.object({
-  id: z.string(),
-  service_name: z.string(),
-  endpoint: z.string(),
-  p50_ms: z.number().nullable(),
-  p95_ms: z.number().nullable(),
-  p99_ms: z.number().nullable(),
-  error_rate: z.number().nullable(),
-  webhook_url: z.string().nullable(),
-  violated_since: z.date().nullable(),
-  notified_state: z.enum(["ok", "violated"]),
-});
+const StateRow = BudgetObjectiveColumns.extend({ notified_state: z.enum(["ok", "violated"]) });
 type State = z.infer<typeof StateRow>;
 const Locked = z.object({ locked: z.boolean() });
 
@@ -90,23 +79,7 @@ export async function checkBudgetsOnce(
     const now = new Date(nowMs);
     let queued = 0;
     for (const budget of budgets) {
-      const measured = totals.get(endpointKey(budget.service_name, budget.endpoint));
-      const actual = measured
-        ? {
-            count: measured.requests,
-            errorRate: measured.requests > 0 ? measured.errors / measured.requests : 0,
-            ...measured.histogram.percentilesMs(),
-          }
-        : null;
-      const evaluation = evaluateBudget(
-        {
-          p50Ms: budget.p50_ms ?? undefined,
-          p95Ms: budget.p95_ms ?? undefined,
-          p99Ms: budget.p99_ms ?? undefined,
-          errorRate: budget.error_rate ?? undefined,
-        },
-        actual,
-      );
+      const { actual, evaluation } = evaluateBudgetRow(budget, totals);
       let violatedSince = budget.violated_since;
       let notified = budget.notified_state;
       let event: BudgetEvent | null = null;

@@ -2,23 +2,15 @@
 import { z } from "zod";
 import type { StoredBudget } from "@/lib/contracts/budget-schemas";
 import { raw } from "@/lib/db/sql";
+import { BudgetObjectiveColumns } from "@/lib/rollups/budget-values";
 
 export const BUDGET_COLUMNS = raw(`id, service_name, endpoint, p50_ms, p95_ms, p99_ms, error_rate,
   webhook_url, source, created_at, updated_at, violated_since`);
 
-export const BudgetRow = z.object({
-  id: z.string(),
-  service_name: z.string(),
-  endpoint: z.string(),
-  p50_ms: z.number().nullable(),
-  p95_ms: z.number().nullable(),
-  p99_ms: z.number().nullable(),
-  error_rate: z.number().nullable(),
-  webhook_url: z.string().nullable(),
+export const BudgetRow = BudgetObjectiveColumns.extend({
   source: z.enum(["ui", "file"]),
   created_at: z.date(),
   updated_at: z.date(),
-  violated_since: z.date().nullable(),
 });
 export type BudgetRowShape = z.infer<typeof BudgetRow>;
 

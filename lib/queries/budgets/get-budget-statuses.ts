@@ -3,10 +3,9 @@
 // violated (as the worker recorded it, lib/jobs/check-budgets.ts).
 import type { BudgetStatus } from "@/lib/contracts/budget-schemas";
 import { type Db, sql } from "@/lib/db/sql";
-import { evaluateBudget } from "@/lib/model/budgets";
-import { endpointKey } from "@/lib/model/composite-key";
 import type { TimeWindow } from "@/lib/model/time-window";
 import { BUDGET_COLUMNS, BudgetRow, toStoredBudget } from "@/lib/queries/budgets/budget-row";
+import { evaluateBudgetRow } from "@/lib/rollups/budget-values";
 import { getEndpointTotals } from "@/lib/rollups/endpoint-totals";
 
 export async function getBudgetStatuses(db: Db, window: TimeWindow): Promise<BudgetStatus[]> {
@@ -15,23 +14,7 @@ export async function getBudgetStatuses(db: Db, window: TimeWindow): Promise<Bud
     getEndpointTotals(db, window),
   ]);
   return rows.map((row) => {
-    const endpoint = totals.get(endpointKey(row.service_name, row.endpoint));
-    const actual = endpoint
-      ? {
-          count: endpoint.requests,
-          errorRate: endpoint.requests > 0 ? endpoint.errors / endpoint.requests : 0,
-          ...endpoint.histogram.percentilesMs(),
-        }
-      : null;
-    const evaluation = evaluateBudget(
-      {
-        p50Ms: row.p50_ms ?? undefined,
-        p95Ms: row.p95_ms ?? undefined,
-        p99Ms: row.p99_ms ?? undefined,
-        errorRate: row.error_rate ?? undefined,
-      },
-      actual,
-    );
+    const { actual, evaluation } = evaluateBudgetRow(row, totals);
     return {
       ...toStoredBudget(row),
       actual,
