@@ -25,7 +25,7 @@ test.beforeAll(async () => {
 });
 
 // Many steps, each waiting on the server of a busy 2-core machine.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 120_000 });
 
 const row = (page: Page) => page.getByRole("row", { name: `Budget of ${service} GET /checkout` });
 
@@ -39,6 +39,8 @@ test("add a budget, see it violated since a time, edit it to hold, filter and de
   ).toHaveAttribute("aria-current", "page");
 
   const form = page.getByRole("form", { name: "Add a budget" });
+  // the endpoints seen lately are offered as you type
+  await loaded(form.locator(`datalist option[value="${service}"]`)).toHaveCount(1);
   await expect(form.getByRole("button", { name: "Add budget" })).toBeDisabled();
   await form.getByLabel("Service").fill(service);
   await form.getByLabel("Endpoint").fill("GET /checkout");

@@ -50,12 +50,15 @@ const number = (text: string) => (text.trim() === "" ? null : Number(text));
  */
 export function BudgetForm({
   editing,
+  suggestions,
   saving,
   error,
   onSave,
   onCancel,
 }: {
   editing: StoredBudget | null;
+  /** endpoints seen lately, offered as the user types */
+  suggestions: readonly { service: string; endpoint: string }[];
   saving: boolean;
   error: Error | null;
   onSave: (budget: BudgetInput, done: () => void) => void;
@@ -98,6 +101,15 @@ export function BudgetForm({
     }
   };
 
+  const services = [...new Set(suggestions.map((s) => s.service))].sort();
+  const endpoints = [
+    ...new Set(
+      suggestions
+        .filter((s) => fields.service.trim() === "" || s.service === fields.service.trim())
+        .map((s) => s.endpoint),
+    ),
+  ].sort();
+
   const field = (key: keyof Fields, label: string, props: Record<string, string | number | boolean>) => (
     <label className="flex min-w-0 flex-col gap-1">
       <span className="text-zinc-600 dark:text-zinc-400">{label}</span>
@@ -114,8 +126,28 @@ export function BudgetForm({
       className="flex flex-col gap-3 text-sm"
     >
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-        {field("service", "Service", { required: true, placeholder: "checkout", maxLength: 500 })}
-        {field("endpoint", "Endpoint", { required: true, placeholder: "GET /cart", maxLength: 1000 })}
+        {field("service", "Service", {
+          required: true,
+          placeholder: "checkout",
+          maxLength: 500,
+          list: `${id}-services`,
+        })}
+        {field("endpoint", "Endpoint", {
+          required: true,
+          placeholder: "GET /cart",
+          maxLength: 1000,
+          list: `${id}-endpoints`,
+        })}
+        <datalist id={`${id}-services`}>
+          {services.map((service) => (
+            <option key={service} value={service} />
+          ))}
+        </datalist>
+        <datalist id={`${id}-endpoints`}>
+          {endpoints.map((endpoint) => (
+            <option key={endpoint} value={endpoint} />
+          ))}
+        </datalist>
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {field("p50Ms", "p50 at most (ms)", { type: "number", min: 0, step: "any", placeholder: "–" })}

@@ -13,12 +13,16 @@ import {
 } from "@/components/dashboard/dashboard-states";
 import type { StoredBudget } from "@/lib/contracts/budget-schemas";
 import { useBudgetMutations, useBudgets } from "@/lib/hooks/use-budgets";
+import { useEndpoints } from "@/lib/hooks/use-endpoints";
 import {
   BUDGET_WINDOWS,
   budgetsHref,
   parseBudgetsView,
   type BudgetsView as View,
 } from "@/lib/url-state/budgets-url";
+
+/** Suggestions for the form: the endpoints that had requests in the last day. */
+const SUGGESTION_RANGE = { kind: "relative", preset: "24h" } as const;
 
 const select =
   "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -31,6 +35,7 @@ export function BudgetsView() {
   const budgets = useBudgets(view.window);
   const { save, remove } = useBudgetMutations();
   const [editing, setEditing] = useState<StoredBudget | null>(null);
+  const known = useEndpoints(SUGGESTION_RANGE, null, { autoRefresh: false });
   const go = (next: Partial<View>) => router.replace(budgetsHref({ ...view, ...next }), { scroll: false });
   const windowLabel =
     view.window ?? (budgets.data ? `${Math.round(budgets.data.windowMs / 60_000)}m` : "15m");
@@ -146,6 +151,7 @@ export function BudgetsView() {
       >
         <BudgetForm
           editing={editing}
+          suggestions={known.data?.endpoints ?? []}
           saving={save.isPending}
           error={save.error}
           onCancel={() => {
