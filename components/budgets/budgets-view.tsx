@@ -132,7 +132,7 @@ export function BudgetsView() {
       title="Budgets"
       subtitle={
         data
-          ? `Each endpoint's objectives against its last ${windowLabel}. A violation lasting ${data.violationMinutes} min ${data.defaultWebhook ? "is sent to the webhook" : "is sent to the budget's own webhook (BUDGET_WEBHOOK_URL is not set)"}, and so is the recovery.`
+          ? `Each endpoint's objectives against its last ${windowLabel}. A violation lasting ${data.violationMinutes} min, and its recovery, ${data.defaultWebhook ? "are POSTed to the webhook" : "are POSTed to the budget's own webhook if it has one (BUDGET_WEBHOOK_URL is not set)"}.`
           : "Each endpoint's objectives against its recent requests."
       }
       toolbar={toolbar}
