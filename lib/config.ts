@@ -144,6 +144,17 @@ const envSchema = z.object({
   INSIGHTS_SEQUENTIAL_MIN_SAVED_MS: z.coerce.number().min(0).default(100),
   INSIGHTS_SEQUENTIAL_MIN_SAVED_SHARE: z.coerce.number().min(0).max(1).default(0.1),
   INSIGHTS_SLOW_QUERY_MS: z.coerce.number().min(0).default(500),
+  // Budgets (docs/budgets.md): a file loaded at start, the window their value is measured over,
+  // how often the worker checks them, and the webhook sent after N minutes of violation.
+  BUDGETS_FILE: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  BUDGET_WINDOW: duration("15m"),
+  BUDGET_CHECK_INTERVAL: duration("30s"),
+  BUDGET_VIOLATION_MINUTES: z.coerce.number().min(0).default(5),
+  BUDGET_WEBHOOK_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().url("must be an http(s) URL the worker can POST to").optional(),
+  ),
+  BUDGET_WEBHOOK_RETRY_BASE: duration("5s"),
   TRACEWELL_ROLES: z
     .string()
     .default("web,ingest,worker")
@@ -290,6 +301,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         sequentialMinSavedShare: e.INSIGHTS_SEQUENTIAL_MIN_SAVED_SHARE,
         slowQueryMs: e.INSIGHTS_SLOW_QUERY_MS,
       },
+    },
+    budgets: {
+      /** BUDGETS_FILE: budgets upserted at start (source "file") */
+      file: e.BUDGETS_FILE,
+      /** a budget's value now: its endpoint over the last windowMs, from the rollups */
+      windowMs: e.BUDGET_WINDOW,
+      checkIntervalMs: e.BUDGET_CHECK_INTERVAL,
+      /** a violation lasting this long sends the webhook (0: at the first check that sees it) */
+      violationMs: Math.round(e.BUDGET_VIOLATION_MINUTES * 60_000),
+      /** where webhooks go for budgets without their own URL; unset: only those with one */
+      webhookUrl: e.BUDGET_WEBHOOK_URL,
+      /** a failed delivery is retried after this, then twice as long each time (10 attempts) */
+      webhookRetryBaseMs: e.BUDGET_WEBHOOK_RETRY_BASE,
     },
     retention: {
       spansMs: e.SPAN_RETENTION,

@@ -4,16 +4,22 @@
 //   keys create <name> [--expires-in-days N]   prints the new key (shown this once)
 //   keys list                                  names, prefixes, dates, status
 //   keys revoke <id>                           refused by every process within a few seconds
+//   check --budgets FILE [--url URL] [--since 15m] [--version V] [--token T]
+//                                              budgets against the running Tracewell, for CI:
+//                                              exit 0 all hold, 1 one violated, 2 cannot check
 //
+// Also `npx tracewell …` from the repository (package.json "bin": bin/tracewell.mjs).
 // TRACEWELL_URL picks the instance (default http://localhost:$PORT, PORT defaulting to 3000).
 // Keys are an admin's business: with sign-in on (UI_AUTH), the CLI signs in first as
 // TRACEWELL_EMAIL / TRACEWELL_PASSWORD (or TRACEWELL_ADMIN_EMAIL / TRACEWELL_ADMIN_PASSWORD).
 import { parseArgs } from "node:util";
 import { createdKeySchema, keysResponseSchema } from "@/lib/contracts/key-schemas";
+import { runCheck } from "./check/run-check";
 
 const USAGE = `Usage: npm run tracewell -- keys create <name> [--expires-in-days N]
        npm run tracewell -- keys list
        npm run tracewell -- keys revoke <id>
+       npm run tracewell -- check --budgets FILE [--url URL] [--since 15m] [--version V] [--token T]
 TRACEWELL_URL: the Tracewell to talk to (default http://localhost:${process.env.PORT || 3000})
 TRACEWELL_EMAIL, TRACEWELL_PASSWORD: an admin account, when the dashboard needs sign-in`;
 
@@ -72,6 +78,14 @@ async function call(method: string, route: string, body?: unknown): Promise<unkn
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === "check") {
+    // Its own exit codes: 0 every budget holds, 1 one is violated, 2 it cannot check.
+    process.exitCode = await runCheck(argv).catch((error: Error) => {
+      console.error(error.message);
+      return 2;
+    });
+    return;
+  }
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -16,13 +16,14 @@ const sections = [
     label: "Insights",
     owns: (path: string) => path.startsWith("/insights"),
   },
+  { href: "/budgets" as const, label: "Budgets", owns: (path: string) => path.startsWith("/budgets") },
   { href: "/traces" as const, label: "Traces", owns: (path: string) => path === "/traces" },
   { href: "/metrics" as const, label: "Metrics", owns: (path: string) => path.startsWith("/metrics") },
   { href: "/pinned" as const, label: "Pinned", owns: (path: string) => path.startsWith("/pinned") },
   { href: "/settings" as const, label: "Settings", owns: (path: string) => path.startsWith("/settings") },
 ];
 
-/** Overview, Caches, Insights, Traces, Metrics and Pinned, keeping the time range and service filter of the page you are on. */
+/** Overview, Caches, Insights, Budgets, Traces, Metrics and Pinned, keeping the time range and service filter of the page you are on. */
 export function MainNav() {
   const pathname = usePathname();
   const search = useSearchParams();
@@ -45,7 +46,7 @@ export function NavLinks({ pathname, query }: { pathname: string | null; query: 
             <li key={section.href}>
               <Link
                 href={
-                  section.href === "/pinned" || section.href === "/settings"
+                  section.href === "/pinned" || section.href === "/settings" || section.href === "/budgets"
                     ? section.href
                     : sectionHref(section.href, search)
                 }

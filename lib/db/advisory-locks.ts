@@ -12,4 +12,6 @@ export const AdvisoryLock = {
   FIRST_INGEST_KEY: 7_240_019_004,
   /** lib/server/ui-auth.ts: the first start provisions one admin or one setup link, not one per process (transaction lock) */
   FIRST_ADMIN: 7_240_019_005,
+  /** lib/jobs/check-budgets.ts: one process checks the budgets at a time (transaction try-lock) */
+  BUDGET_CHECK: 7_240_019_019,
 } as const;

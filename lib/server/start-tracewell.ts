@@ -13,6 +13,7 @@ import { closePool, getDb } from "@/lib/db/pool";
 import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { logger } from "@/lib/log/logger";
+import { loadBudgetsFile } from "@/lib/jobs/load-budgets-file";
 import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/ingest-auth";
 import { createIngestRole } from "@/lib/server/ingest-role";
 import { listen } from "@/lib/server/listen";
@@ -126,6 +127,10 @@ export async function startTracewell(
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
+  if (config.budgets.file) {
+    const count = await loadBudgetsFile(db, config.budgets.file);
+    say(`Loaded ${count} budget(s) from BUDGETS_FILE ${config.budgets.file}`);
+  }
   if (ingest) await ensureFirstIngestKey(db, config, say);
   if (port !== null) await ensureAdmin(db, config, `http://localhost:${port}`, say);
   const worker = config.roles.has("worker") ? startWorkerRole(db, config) : null;

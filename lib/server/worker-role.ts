@@ -1,11 +1,14 @@
 // The worker role: background work coordinated through the database, so any number of worker
-// processes can share it — trace analysis (SKIP LOCKED batches) and retention (try-lock).
+// processes can share it — trace analysis (SKIP LOCKED batches), retention (try-lock), the budget
+// check (transaction try-lock) and its webhook deliveries (SKIP LOCKED).
 
 import { analyzeQuietTraces } from "@/lib/analysis/analyze-quiet-traces";
 import { traceAnalyzers } from "@/lib/analysis/analyzers";
 import type { TracewellConfig } from "@/lib/config";
 import type { PoolDb } from "@/lib/db/sql";
 import { applyRetention } from "@/lib/jobs/apply-retention";
+import { checkBudgetsOnce } from "@/lib/jobs/check-budgets";
+import { deliverNextBudgetWebhook } from "@/lib/jobs/deliver-budget-webhooks";
 import { runPeriodically } from "@/lib/jobs/run-periodically";
 import { logger } from "@/lib/log/logger";
 
@@ -45,9 +48,22 @@ export function startWorkerRole(db: PoolDb, config: TracewellConfig): { stop(): 
     },
     { intervalMs: 3_600_000, retryMs: 3_600_000, firstDelayMs: 0 },
   );
+  const budgets = runPeriodically(
+    "Budget check",
+    async () => {
+      await checkBudgetsOnce(db, config.budgets);
+      return { more: false };
+    },
+    { intervalMs: config.budgets.checkIntervalMs, retryMs: config.budgets.checkIntervalMs },
+  );
+  const webhooks = runPeriodically(
+    "Budget webhooks",
+    async () => ({ more: await deliverNextBudgetWebhook(db, config.budgets.webhookRetryBaseMs) }),
+    { intervalMs: 1_000, retryMs: 5_000 },
+  );
   return {
     stop: async () => {
-      await Promise.all([analysis.stop(), retention.stop()]);
+      await Promise.all([analysis.stop(), retention.stop(), budgets.stop(), webhooks.stop()]);
     },
   };
 }
