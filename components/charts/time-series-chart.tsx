@@ -18,6 +18,7 @@ import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { chartChrome, type SeriesConfig } from "@/lib/charts/chart-config";
 import { isolatedIndexes } from "@/lib/charts/endpoint-series";
 import { formatTimeTick, timeTicks } from "@/lib/charts/time-axis";
+import type { ChartMarker } from "@/lib/charts/version-markers";
 
 export interface ChartSeries<Row> {
   key: keyof Row & string;
@@ -51,6 +52,8 @@ export interface TimeSeriesChartProps<Row extends { t: number }> {
   description: string;
   /** single measurements drawn as dots on the same axes, each a link (e.g. exemplars → traces) */
   linkedDots?: readonly LinkedDot[];
+  /** events drawn as labelled vertical lines (e.g. a new service.version first seen) */
+  markers?: readonly ChartMarker[];
 }
 
 export interface LinkedDot {
@@ -82,6 +85,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
   onSelectBucket,
   description,
   linkedDots,
+  markers,
 }: TimeSeriesChartProps<Row>) {
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first + bucketMs;
@@ -185,6 +189,16 @@ export function TimeSeriesChart<Row extends { t: number }>({
         {selectedT !== null ? (
           <ReferenceLine x={selectedT} stroke={chartChrome.selection} strokeWidth={2} strokeDasharray="4 3" />
         ) : null}
+        {(markers ?? []).map((marker) => (
+          <ReferenceLine
+            key={`${marker.t}/${marker.label}`}
+            x={marker.t}
+            className="chart-marker"
+            stroke={chartChrome.axis}
+            strokeDasharray="2 3"
+            label={{ value: marker.label, position: "insideTopLeft", fill: chartChrome.axis, fontSize: 11 }}
+          />
+        ))}
         {series.map((s) => (s.kind === "area" ? <AreaSeries key={s.key} rows={rows} series={s} /> : null))}
         {series.map((s) => (s.kind !== "area" ? <LineSeries key={s.key} rows={rows} series={s} /> : null))}
         {linkedDots && linkedDots.length > 0 ? <LinkedDots dots={linkedDots} /> : null}

@@ -167,6 +167,16 @@ export function endpointHref(target: EndpointTarget, current: URLSearchParams): 
   return pageHref("/endpoints", next);
 }
 
+/**
+ * `/compare?service=…&range=…`: the service's newest version against the one before it; the
+ * compare page adds `baseline=` and `candidate=` once the reader picks other sides.
+ */
+export function compareHref(service: string, current: URLSearchParams): string {
+  const next = carried(current);
+  next.set("service", service);
+  return pageHref("/compare", next);
+}
+
 /** Overview, caches, insights, trace search or metrics, keeping the time range and (unless told otherwise) the service filter. */
 export function sectionHref(
   pathname: "/" | "/caches" | "/insights" | "/traces" | "/metrics",
