@@ -22,6 +22,8 @@ interface LatencyChartProps {
   onSelectBucket?: (t: number) => void;
   height?: number;
   markers?: readonly ChartMarker[];
+  onSelectRange?: (from: number, to: number) => void;
+  selectedRange?: { from: number; to: number } | null;
 }
 
 /** p50, p95 and p99 on one chart, so the spread between typical and worst requests shows. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Area,
   CartesianGrid,
@@ -8,6 +8,7 @@ import {
   type DotItemDotProps,
   Line,
   type MouseHandlerDataParam,
+  ReferenceArea,
   ReferenceLine,
   Tooltip,
   useActiveTooltipDataPoints,
@@ -54,6 +55,10 @@ export interface TimeSeriesChartProps<Row extends { t: number }> {
   linkedDots?: readonly LinkedDot[];
   /** events drawn as labelled vertical lines (e.g. a new service.version first seen) */
   markers?: readonly ChartMarker[];
+  /** called with the steps dragged across (from the first's start to the last's end) */
+  onSelectRange?: (from: number, to: number) => void;
+  /** a chosen stretch of time, shaded */
+  selectedRange?: { from: number; to: number } | null;
 }
 
 export interface LinkedDot {
@@ -86,6 +91,8 @@ export function TimeSeriesChart<Row extends { t: number }>({
   description,
   linkedDots,
   markers,
+  onSelectRange,
+  selectedRange = null,
 }: TimeSeriesChartProps<Row>) {
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first + bucketMs;
@@ -97,14 +104,47 @@ export function TimeSeriesChart<Row extends { t: number }>({
   // it (a re-render under the pointer would swallow a click on an exemplar dot).
   const pointerInside = useRef(false);
 
+  const stepAt = useCallback(
+    (state: MouseHandlerDataParam): number | null => {
+      const index = Number(state.activeIndex ?? state.activeTooltipIndex);
+      return (Number.isInteger(index) ? rows[index]?.t : undefined) ?? null;
+    },
+    [rows],
+  );
+  // Dragging across steps chooses a stretch of time; a press and release on one step stays a click.
+  const dragStart = useRef<number | null>(null);
+  const dragged = useRef(false);
+  const [draft, setDraft] = useState<{ from: number; to: number } | null>(null);
+  const onMouseDown = (state: MouseHandlerDataParam) => {
+    if (onSelectRange) dragStart.current = stepAt(state);
+  };
+  const onMouseMove = (state: MouseHandlerDataParam) => {
+    const start = dragStart.current;
+    const t = stepAt(state);
+    if (start === null || t === null) return;
+    setDraft(t === start ? null : { from: Math.min(start, t), to: Math.max(start, t) });
+  };
+  const onMouseUp = (state: MouseHandlerDataParam) => {
+    const start = dragStart.current;
+    const t = stepAt(state);
+    dragStart.current = null;
+    setDraft(null);
+    if (!onSelectRange || start === null || t === null || t === start) return;
+    dragged.current = true;
+    onSelectRange(Math.min(start, t), Math.max(start, t) + bucketMs);
+  };
+
   const onClick = useCallback(
     (state: MouseHandlerDataParam) => {
+      if (dragged.current) {
+        dragged.current = false;
+        return;
+      }
       if (!onSelectBucket) return;
-      const index = Number(state.activeIndex ?? state.activeTooltipIndex);
-      const row = Number.isInteger(index) ? rows[index] : undefined;
-      if (row) onSelectBucket(row.t);
+      const t = stepAt(state);
+      if (t !== null) onSelectBucket(t);
     },
-    [rows, onSelectBucket],
+    [stepAt, onSelectBucket],
   );
 
   // Recharts moves its tooltip with the arrow keys once the chart has focus; Enter then picks
@@ -122,6 +162,8 @@ export function TimeSeriesChart<Row extends { t: number }>({
       }}
       onMouseLeave={() => {
         pointerInside.current = false;
+        dragStart.current = null;
+        setDraft(null);
       }}
       onFocus={() => {
         pointerInside.current = true;
@@ -139,6 +181,9 @@ export function TimeSeriesChart<Row extends { t: number }>({
         syncId={syncId}
         cursor={onSelectBucket ? "pointer" : undefined}
         onClick={onClick}
+        onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onMouseUp={onMouseUp}
         title={description}
         desc={
           onSelectBucket
@@ -188,6 +233,17 @@ export function TimeSeriesChart<Row extends { t: number }>({
         />
         {selectedT !== null ? (
           <ReferenceLine x={selectedT} stroke={chartChrome.selection} strokeWidth={2} strokeDasharray="4 3" />
+        ) : null}
+        {(draft ?? selectedRange) ? (
+          <ReferenceArea
+            x1={(draft ?? selectedRange)?.from}
+            x2={(draft ?? selectedRange)?.to}
+            className="chart-selection"
+            ifOverflow="hidden"
+            fill={chartChrome.selection}
+            fillOpacity={0.12}
+            stroke="none"
+          />
         ) : null}
         {(markers ?? []).map((marker) => (
           <ReferenceLine

@@ -36,9 +36,11 @@ import { useServices } from "@/lib/hooks/use-services";
 import {
   compareHref,
   type EndpointTarget,
+  formatSelectionParam,
   parseAutoRefresh,
   parseBucket,
   parseEndpointTarget,
+  parseSelection,
   sectionHref,
   withParams,
 } from "@/lib/url-state/dashboard-url";
@@ -89,6 +91,7 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
   const { search, pathname, replace } = useDashboardUrl();
   const autoRefresh = parseAutoRefresh(search, range);
   const bucket = parseBucket(search);
+  const selection = parseSelection(search);
 
   const series = useEndpointTimeseries(target, range, { autoRefresh });
   const summaries = useEndpoints(range, target.service, { autoRefresh });
@@ -157,6 +160,12 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
     markers,
   };
   const versionCount = versions.data?.versions.length ?? 0;
+  const select = (stretch: { from: number; to: number } | null) =>
+    replace(
+      withParams(pathname, search, {
+        select: stretch === null ? null : formatSelectionParam(stretch.from, stretch.to),
+      }),
+    );
   const rangeLabel = describeTimeRange(range);
 
   const breadcrumb = (
@@ -241,10 +250,16 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
           <Panel
             title="Latency"
             className="lg:col-span-2"
-            description={`Per ${formatStep(stepMs)}. Click a point (or focus the chart, move with ← → and press Enter) to list that step's slowest requests.`}
+            description={`Per ${formatStep(stepMs)}. Click a point (or focus the chart, move with ← → and press Enter) to list that step's slowest requests; drag across steps to see what their requests have in common.`}
             actions={<ChartLegend items={[chartConfig.p50, chartConfig.p95, chartConfig.p99]} />}
           >
-            <LatencyChart rows={rows.latency} height={260} {...chartProps} />
+            <LatencyChart
+              rows={rows.latency}
+              height={260}
+              {...chartProps}
+              onSelectRange={(from, to) => select({ from, to })}
+              selectedRange={selection}
+            />
           </Panel>
           <Panel title="Request rate" description={`Averaged over each ${formatStep(stepMs)}`}>
             <RequestRateChart rows={rows.traffic} {...chartProps} />
@@ -284,7 +299,14 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
             range={range}
             autoRefresh={autoRefresh}
           />
-          <OutliersPanel target={target} range={range} autoRefresh={autoRefresh} />
+          <OutliersPanel
+            target={target}
+            range={range}
+            autoRefresh={autoRefresh}
+            selection={selection}
+            picked={bucket === null ? null : { from: bucket, to: bucket + stepMs }}
+            onSelect={select}
+          />
           <SlowSpansPanel
             service={target.service}
             endpoint={target.endpoint}

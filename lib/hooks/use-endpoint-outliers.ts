@@ -10,19 +10,29 @@ import { fetchApi } from "@/lib/hooks/fetch-api";
 import type { EndpointTarget } from "@/lib/url-state/dashboard-url";
 import { resolveTimeRange, type TimeRange } from "@/lib/url-state/time-range";
 
-/** What an endpoint's slow requests (above its p95 in the range) have in common, most telling first. */
+/**
+ * What an endpoint's slow requests (above its p95 in the range) have in common, most telling first;
+ * with a `selection`, what the requests of that stretch of time have that the rest have not.
+ */
 export function useEndpointOutliers(
   target: EndpointTarget,
   range: TimeRange,
+  selection: { from: number; to: number } | null,
   options: DashboardQueryOptions,
 ) {
-  const subject = JSON.stringify([target.service, target.endpoint]);
+  const subject = JSON.stringify([target.service, target.endpoint, selection?.from, selection?.to]);
   return useQuery<OutliersResponse, Error>({
     queryKey: dashboardQueryKey("endpoint-outliers", subject, range),
     queryFn: ({ signal }) =>
       fetchApi(
         "/api/endpoints/outliers",
-        { service: target.service, endpoint: target.endpoint, ...resolveTimeRange(range, Date.now()) },
+        {
+          service: target.service,
+          endpoint: target.endpoint,
+          ...resolveTimeRange(range, Date.now()),
+          selectFrom: selection?.from,
+          selectTo: selection?.to,
+        },
         outliersResponseSchema,
         signal,
       ),

@@ -77,16 +77,17 @@ export async function getVersionComparison(
     baseline ??= { kind: "version", version: previous.version };
   }
   const rows = await db.many(
-    sql`SELECT endpoint, side, array_agg(duration_nano ORDER BY duration_nano)::text[] AS durations,
-               count(*) FILTER (WHERE error)::int AS errors,
+    sql`SELECT sided.endpoint, sided.side,
+               array_agg(sided.duration_nano ORDER BY sided.duration_nano)::text[] AS durations,
+               count(*) FILTER (WHERE sided.error)::int AS errors,
                coalesce(sum(c.lookups), 0)::int AS cache_lookups, coalesce(sum(c.hits), 0)::int AS cache_hits
         FROM (SELECT s.trace_id, s.span_id, s.endpoint, s.duration_nano, ${raw(REQUEST_ERROR_SQL)} AS error,
                      CASE WHEN ${condition(baseline)} THEN 'baseline' WHEN ${condition(candidate)} THEN 'candidate' END AS side
               ${requests}) AS sided
         -- the request's attributed cache lookups (cache attribution, once the trace was quiet)
         LEFT JOIN request_cache_lookups c ON c.trace_id = sided.trace_id AND c.request_span_id = sided.span_id
-        WHERE side IS NOT NULL
-        GROUP BY endpoint, side`,
+        WHERE sided.side IS NOT NULL
+        GROUP BY sided.endpoint, sided.side`,
     SideRow,
   );
   const byEndpoint = new Map<string, { baseline?: CompareSide; candidate?: CompareSide }>();
