@@ -112,26 +112,41 @@ export function TimeSeriesChart<Row extends { t: number }>({
     [rows],
   );
   // Dragging across steps chooses a stretch of time; a press and release on one step stays a click.
+  // The step under the pointer follows mouse moves a frame late, so the drag starts at the first
+  // step known while the button is down and ends at the last one seen.
+  const pressed = useRef(false);
   const dragStart = useRef<number | null>(null);
+  const dragEnd = useRef<number | null>(null);
   const dragged = useRef(false);
   const [draft, setDraft] = useState<{ from: number; to: number } | null>(null);
   const onMouseDown = (state: MouseHandlerDataParam) => {
-    if (onSelectRange) dragStart.current = stepAt(state);
+    if (!onSelectRange) return;
+    pressed.current = true;
+    dragStart.current = stepAt(state);
+    dragEnd.current = dragStart.current;
   };
   const onMouseMove = (state: MouseHandlerDataParam) => {
-    const start = dragStart.current;
+    if (!pressed.current) return;
     const t = stepAt(state);
-    if (start === null || t === null) return;
+    if (t === null) return;
+    dragStart.current ??= t;
+    dragEnd.current = t;
+    const start = dragStart.current;
     setDraft(t === start ? null : { from: Math.min(start, t), to: Math.max(start, t) });
+  };
+  const endDrag = () => {
+    pressed.current = false;
+    dragStart.current = null;
+    dragEnd.current = null;
+    setDraft(null);
   };
   const onMouseUp = (state: MouseHandlerDataParam) => {
     const start = dragStart.current;
-    const t = stepAt(state);
-    dragStart.current = null;
-    setDraft(null);
-    if (!onSelectRange || start === null || t === null || t === start) return;
+    const end = stepAt(state) ?? dragEnd.current;
+    endDrag();
+    if (!onSelectRange || start === null || end === null || end === start) return;
     dragged.current = true;
-    onSelectRange(Math.min(start, t), Math.max(start, t) + bucketMs);
+    onSelectRange(Math.min(start, end), Math.max(start, end) + bucketMs);
   };
 
   const onClick = useCallback(
@@ -162,8 +177,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
       }}
       onMouseLeave={() => {
         pointerInside.current = false;
-        dragStart.current = null;
-        setDraft(null);
+        endDrag();
       }}
       onFocus={() => {
         pointerInside.current = true;
