@@ -106,14 +106,15 @@ export function TimeSeriesChart<Row extends { t: number }>({
 
   const stepAt = useCallback(
     (state: MouseHandlerDataParam): number | null => {
-      const index = Number(state.activeIndex ?? state.activeTooltipIndex);
+      const raw = state.activeIndex ?? state.activeTooltipIndex;
+      const index = raw === null || raw === undefined ? Number.NaN : Number(raw);
       return (Number.isInteger(index) ? rows[index]?.t : undefined) ?? null;
     },
     [rows],
   );
   // Dragging across steps chooses a stretch of time; a press and release on one step stays a click.
   // The step under the pointer follows mouse moves a frame late, so the drag starts at the first
-  // step known while the button is down and ends at the last one seen.
+  // step known while the button is down and ends at the last one a move with the button down saw.
   const pressed = useRef(false);
   const dragStart = useRef<number | null>(null);
   const dragEnd = useRef<number | null>(null);
@@ -123,7 +124,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
     if (!onSelectRange) return;
     pressed.current = true;
     dragStart.current = stepAt(state);
-    dragEnd.current = dragStart.current;
+    dragEnd.current = null;
   };
   const onMouseMove = (state: MouseHandlerDataParam) => {
     if (!pressed.current) return;
@@ -140,9 +141,11 @@ export function TimeSeriesChart<Row extends { t: number }>({
     dragEnd.current = null;
     setDraft(null);
   };
-  const onMouseUp = (state: MouseHandlerDataParam) => {
+  // Only moves made with the button down count: a click whose press and release see different
+  // steps (the step under the pointer catching up) is still a click.
+  const onMouseUp = () => {
     const start = dragStart.current;
-    const end = stepAt(state) ?? dragEnd.current;
+    const end = dragEnd.current;
     endDrag();
     if (!onSelectRange || start === null || end === null || end === start) return;
     dragged.current = true;
