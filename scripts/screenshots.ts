@@ -38,7 +38,7 @@ const PAGES: Shot[] = [
     ready: (page) => page.locator(".recharts-surface"),
   },
   {
-    // The sequential-calls exhibit: its waterfall shows three downstream calls one after another.
+    // The sequential-calls exhibit: its waterfall shows four downstream calls one after another.
     name: "trace",
     path: async (site) => `/traces/${await typicalSlowTrace(site, "frontend", "GET /products/:sku")}`,
     ready: (page) => page.getByRole("heading", { level: 1 }),

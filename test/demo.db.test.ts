@@ -1,7 +1,8 @@
 // `npm run demo` end to end: the shop runs for ten seconds against the test Tracewell, then
 // every exhibit of docs/demo.md must be visible through the HTTP API — the services and their
 // endpoints, the N+1 trace's repeated queries, a cache hit ratio strictly between 0 and 1,
-// errors, CONSUMER spans of the fulfilment job, and two versions of pricing. Then the README's
+// errors, CONSUMER spans of the fulfilment job, two versions of pricing, and Insights flagging the
+// N+1, sequential-calls and cache exhibits (not their twins) at the default thresholds. Then the README's
 // screenshot script runs against the same data (into a temp dir), as it must in CI.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/contracts/endpoint-schemas";
+import { insightsResponseSchema } from "@/lib/contracts/insight-schemas";
 import { traceResponseSchema } from "@/lib/contracts/trace-schema";
 import { runDemo } from "./support/demo-process";
 import { eventually } from "./support/eventually";
@@ -154,6 +156,43 @@ describe("npm run demo", () => {
     }
     expect([...versions].sort()).toEqual(["1.4.0", "1.5.0"]);
   });
+
+  it("Insights flags the N+1, sequential-calls and cache exhibits at the default thresholds; their twins are not", async () => {
+    // The test Tracewell runs with the default thresholds (5 calls / 50 ms, 100 ms and 10 %).
+    const flagged = async () => {
+      const { findings } = await getJson(`/api/insights?limit=200&${window()}`, insightsResponseSchema);
+      return new Set(findings.map((f) => `${f.kind} ${f.service} ${f.endpoint}`));
+    };
+    const exhibits = [
+      "n_plus_one orders GET /customers/:id/orders/n-plus-one",
+      "sequential_calls frontend GET /products/:sku",
+      "cache_miss_cost inventory GET /stock/:sku",
+    ];
+    // analysis runs once each trace has been quiet for ANALYSIS_QUIET_PERIOD (2 s)
+    const found = await eventually(async () => {
+      const kinds = await flagged();
+      expect(exhibits.filter((exhibit) => !kinds.has(exhibit))).toEqual([]);
+      return kinds;
+    }, 60_000);
+    // Each twin is not flagged for its exhibit's problem, and the parallel twin (the same four
+    // calls at once) for none of them. The batched twin's two queries do depend on each other (the
+    // items need the order ids): on a starved machine they can be slow enough to be reported as
+    // sequential calls, which is the detector's documented limit, not the N+1 it fixes.
+    const twins = [
+      ["n_plus_one", "orders", "GET /customers/:id/orders"],
+      ["n_plus_one", "frontend", "GET /account/:customerId/orders/batched"],
+      ...["n_plus_one", "sequential_calls", "cache_miss_cost"].map((kind) => [
+        kind,
+        "frontend",
+        "GET /products/:sku/parallel",
+      ]),
+    ];
+    expect(twins.map((twin) => twin.join(" ")).filter((twin) => found.has(twin))).toEqual([]);
+    // the cache exhibit is the only endpoint whose misses are flagged: the shop has no other cache
+    expect([...found].filter((finding) => finding.startsWith("cache_miss_cost"))).toEqual([
+      "cache_miss_cost inventory GET /stock/:sku",
+    ]);
+  }, 90_000);
 
   it("npm run screenshots shoots every page in light and dark from the demo's data", async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "tracewell-screenshots-"));

@@ -83,6 +83,48 @@ describe("GET /api/endpoints/outliers", () => {
     expect(body.attributes.some((a) => a.key === "http.request.method")).toBe(false);
   });
 
+  it("compares the requests of a chosen stretch of time with the rest of the window instead", async () => {
+    // requests 2–5 (seconds 2 to 5): customer.tier "free" on 2 and 3, fast and without error
+    const query = new URLSearchParams({
+      service,
+      endpoint: "GET /search",
+      from: String(now - 30 * 60_000),
+      to: String(now + 60_000),
+      selectFrom: String(now - 5 * 60_000 + 2000),
+      selectTo: String(now - 5 * 60_000 + 6000),
+    });
+    const response = await fetch(`${baseUrl}/api/endpoints/outliers?${query}`);
+    expect(response.status).toBe(200);
+    const body = outliersResponseSchema.parse(await response.json());
+    expect(body).toMatchObject({
+      selection: { from: now - 5 * 60_000 + 2000, to: now - 5 * 60_000 + 6000 },
+      thresholdMs: null,
+      slowCount: 4,
+      restCount: 36,
+    });
+    expect(body.attributes[0]).toMatchObject({
+      key: "customer.tier",
+      value: "free",
+      slowCount: 2,
+      restCount: 2,
+    });
+    // what the slow requests share is not what the chosen stretch shares
+    expect(body.attributes.some((a) => a.value === "fuzzy")).toBe(false);
+  });
+
+  it("refuses half a selection, or one that ends before it starts", async () => {
+    const base = { service, endpoint: "GET /search" };
+    const half = await fetch(
+      `${baseUrl}/api/endpoints/outliers?${new URLSearchParams({ ...base, selectFrom: String(now) })}`,
+    );
+    expect(half.status).toBe(400);
+    expect((await half.json()).error).toMatch(/selectFrom and selectTo go together/);
+    const backwards = await fetch(
+      `${baseUrl}/api/endpoints/outliers?${new URLSearchParams({ ...base, selectFrom: String(now), selectTo: String(now - 1) })}`,
+    );
+    expect(backwards.status).toBe(400);
+  });
+
   it("asks for the endpoint it needs", async () => {
     const response = await fetch(`${baseUrl}/api/endpoints/outliers?service=${service}`);
     expect(response.status).toBe(400);

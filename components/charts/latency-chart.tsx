@@ -3,6 +3,7 @@
 import { type ChartSeries, TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { chartConfig } from "@/lib/charts/chart-config";
 import type { LatencyRow } from "@/lib/charts/endpoint-series";
+import type { ChartMarker } from "@/lib/charts/version-markers";
 import { formatLatency, formatLatencyTick } from "@/lib/format/metrics";
 
 // With few requests per step p95 and p99 are often equal: p99, drawn last, is dashed so the p95
@@ -20,6 +21,9 @@ interface LatencyChartProps {
   selectedT?: number | null;
   onSelectBucket?: (t: number) => void;
   height?: number;
+  markers?: readonly ChartMarker[];
+  onSelectRange?: (from: number, to: number) => void;
+  selectedRange?: { from: number; to: number } | null;
 }
 
 /** p50, p95 and p99 on one chart, so the spread between typical and worst requests shows. */

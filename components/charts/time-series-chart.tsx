@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Area,
   CartesianGrid,
@@ -8,6 +8,7 @@ import {
   type DotItemDotProps,
   Line,
   type MouseHandlerDataParam,
+  ReferenceArea,
   ReferenceLine,
   Tooltip,
   useActiveTooltipDataPoints,
@@ -18,6 +19,7 @@ import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { chartChrome, type SeriesConfig } from "@/lib/charts/chart-config";
 import { isolatedIndexes } from "@/lib/charts/endpoint-series";
 import { formatTimeTick, timeTicks } from "@/lib/charts/time-axis";
+import type { ChartMarker } from "@/lib/charts/version-markers";
 
 export interface ChartSeries<Row> {
   key: keyof Row & string;
@@ -51,6 +53,12 @@ export interface TimeSeriesChartProps<Row extends { t: number }> {
   description: string;
   /** single measurements drawn as dots on the same axes, each a link (e.g. exemplars → traces) */
   linkedDots?: readonly LinkedDot[];
+  /** events drawn as labelled vertical lines (e.g. a new service.version first seen) */
+  markers?: readonly ChartMarker[];
+  /** called with the steps dragged across (from the first's start to the last's end) */
+  onSelectRange?: (from: number, to: number) => void;
+  /** a chosen stretch of time, shaded */
+  selectedRange?: { from: number; to: number } | null;
 }
 
 export interface LinkedDot {
@@ -82,6 +90,9 @@ export function TimeSeriesChart<Row extends { t: number }>({
   onSelectBucket,
   description,
   linkedDots,
+  markers,
+  onSelectRange,
+  selectedRange = null,
 }: TimeSeriesChartProps<Row>) {
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first + bucketMs;
@@ -93,14 +104,65 @@ export function TimeSeriesChart<Row extends { t: number }>({
   // it (a re-render under the pointer would swallow a click on an exemplar dot).
   const pointerInside = useRef(false);
 
+  const stepAt = useCallback(
+    (state: MouseHandlerDataParam): number | null => {
+      const raw = state.activeIndex ?? state.activeTooltipIndex;
+      const index = raw === null || raw === undefined ? Number.NaN : Number(raw);
+      return (Number.isInteger(index) ? rows[index]?.t : undefined) ?? null;
+    },
+    [rows],
+  );
+  // Dragging across steps chooses a stretch of time; a press and release on one step stays a click.
+  // The step under the pointer follows mouse moves a frame late, so the drag starts at the first
+  // step known while the button is down and ends at the last one a move with the button down saw.
+  const pressed = useRef(false);
+  const dragStart = useRef<number | null>(null);
+  const dragEnd = useRef<number | null>(null);
+  const dragged = useRef(false);
+  const [draft, setDraft] = useState<{ from: number; to: number } | null>(null);
+  const onMouseDown = (state: MouseHandlerDataParam) => {
+    if (!onSelectRange) return;
+    pressed.current = true;
+    dragStart.current = stepAt(state);
+    dragEnd.current = null;
+  };
+  const onMouseMove = (state: MouseHandlerDataParam) => {
+    if (!pressed.current) return;
+    const t = stepAt(state);
+    if (t === null) return;
+    dragStart.current ??= t;
+    dragEnd.current = t;
+    const start = dragStart.current;
+    setDraft(t === start ? null : { from: Math.min(start, t), to: Math.max(start, t) });
+  };
+  const endDrag = () => {
+    pressed.current = false;
+    dragStart.current = null;
+    dragEnd.current = null;
+    setDraft(null);
+  };
+  // Only moves made with the button down count: a click whose press and release see different
+  // steps (the step under the pointer catching up) is still a click.
+  const onMouseUp = () => {
+    const start = dragStart.current;
+    const end = dragEnd.current;
+    endDrag();
+    if (!onSelectRange || start === null || end === null || end === start) return;
+    dragged.current = true;
+    onSelectRange(Math.min(start, end), Math.max(start, end) + bucketMs);
+  };
+
   const onClick = useCallback(
     (state: MouseHandlerDataParam) => {
+      if (dragged.current) {
+        dragged.current = false;
+        return;
+      }
       if (!onSelectBucket) return;
-      const index = Number(state.activeIndex ?? state.activeTooltipIndex);
-      const row = Number.isInteger(index) ? rows[index] : undefined;
-      if (row) onSelectBucket(row.t);
+      const t = stepAt(state);
+      if (t !== null) onSelectBucket(t);
     },
-    [rows, onSelectBucket],
+    [stepAt, onSelectBucket],
   );
 
   // Recharts moves its tooltip with the arrow keys once the chart has focus; Enter then picks
@@ -118,6 +180,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
       }}
       onMouseLeave={() => {
         pointerInside.current = false;
+        endDrag();
       }}
       onFocus={() => {
         pointerInside.current = true;
@@ -135,6 +198,9 @@ export function TimeSeriesChart<Row extends { t: number }>({
         syncId={syncId}
         cursor={onSelectBucket ? "pointer" : undefined}
         onClick={onClick}
+        onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onMouseUp={onMouseUp}
         title={description}
         desc={
           onSelectBucket
@@ -185,6 +251,27 @@ export function TimeSeriesChart<Row extends { t: number }>({
         {selectedT !== null ? (
           <ReferenceLine x={selectedT} stroke={chartChrome.selection} strokeWidth={2} strokeDasharray="4 3" />
         ) : null}
+        {(draft ?? selectedRange) ? (
+          <ReferenceArea
+            x1={(draft ?? selectedRange)?.from}
+            x2={(draft ?? selectedRange)?.to}
+            className="chart-selection"
+            ifOverflow="hidden"
+            fill={chartChrome.selection}
+            fillOpacity={0.12}
+            stroke="none"
+          />
+        ) : null}
+        {(markers ?? []).map((marker) => (
+          <ReferenceLine
+            key={`${marker.t}/${marker.label}`}
+            x={marker.t}
+            className="chart-marker"
+            stroke={chartChrome.axis}
+            strokeDasharray="2 3"
+            label={{ value: marker.label, position: "insideTopLeft", fill: chartChrome.axis, fontSize: 11 }}
+          />
+        ))}
         {series.map((s) => (s.kind === "area" ? <AreaSeries key={s.key} rows={rows} series={s} /> : null))}
         {series.map((s) => (s.kind !== "area" ? <LineSeries key={s.key} rows={rows} series={s} /> : null))}
         {linkedDots && linkedDots.length > 0 ? <LinkedDots dots={linkedDots} /> : null}

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { type ChartSeries, TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { chartConfig } from "@/lib/charts/chart-config";
 import { ratioAxis, type TrafficRow } from "@/lib/charts/endpoint-series";
+import type { ChartMarker } from "@/lib/charts/version-markers";
 import { formatPercent, formatRateIn, rateUnitFor } from "@/lib/format/metrics";
 
 interface TrafficChartProps {
@@ -13,6 +14,7 @@ interface TrafficChartProps {
   selectedT?: number | null;
   onSelectBucket?: (t: number) => void;
   height?: number;
+  markers?: readonly ChartMarker[];
 }
 
 const rateSeries: ChartSeries<TrafficRow>[] = [{ key: "rate", config: chartConfig.rate, kind: "area" }];

@@ -17,6 +17,7 @@ import { CachePanels } from "@/components/endpoint/cache-panels";
 import { EndpointSummaryStats } from "@/components/endpoint/endpoint-summary";
 import { ExemplarList } from "@/components/endpoint/exemplar-list";
 import { MetricPercentiles } from "@/components/endpoint/metric-percentiles";
+import { OutliersPanel } from "@/components/endpoint/outliers-panel";
 import { UnknownEndpoint } from "@/components/endpoint/unknown-endpoint";
 import { InsightsPanel } from "@/components/insights/insights-panel";
 import { SlowSpansPanel } from "@/components/spans/slow-spans-panel";
@@ -24,17 +25,22 @@ import { TraceSearchLinks } from "@/components/traces/trace-search-links";
 import { chartConfig } from "@/lib/charts/chart-config";
 import { hasCacheLookups, toCacheRows, toLatencyRows, toTrafficRows } from "@/lib/charts/endpoint-series";
 import { formatBucket, formatStep } from "@/lib/charts/time-axis";
+import { versionMarkers } from "@/lib/charts/version-markers";
 import { useCaches } from "@/lib/hooks/use-caches";
 import { useDashboardUrl } from "@/lib/hooks/use-dashboard-url";
 import { useEndpointExemplars } from "@/lib/hooks/use-endpoint-exemplars";
 import { useEndpointTimeseries } from "@/lib/hooks/use-endpoint-timeseries";
 import { useEndpoints } from "@/lib/hooks/use-endpoints";
+import { useServiceVersions } from "@/lib/hooks/use-service-versions";
 import { useServices } from "@/lib/hooks/use-services";
 import {
+  compareHref,
   type EndpointTarget,
+  formatSelectionParam,
   parseAutoRefresh,
   parseBucket,
   parseEndpointTarget,
+  parseSelection,
   sectionHref,
   withParams,
 } from "@/lib/url-state/dashboard-url";
@@ -85,10 +91,12 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
   const { search, pathname, replace } = useDashboardUrl();
   const autoRefresh = parseAutoRefresh(search, range);
   const bucket = parseBucket(search);
+  const selection = parseSelection(search);
 
   const series = useEndpointTimeseries(target, range, { autoRefresh });
   const summaries = useEndpoints(range, target.service, { autoRefresh });
   const caches = useCaches(range, target.service, { autoRefresh });
+  const versions = useServiceVersions(target.service, range, { autoRefresh });
 
   const data = series.data;
   const stepMs = data?.stepMs ?? 60_000;
@@ -131,7 +139,33 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
 
   const selectBucket = (t: number) =>
     replace(withParams(pathname, search, { bucket: formatInstantParam(t) }));
-  const chartProps = { bucketMs: stepMs, syncId: SYNC_ID, selectedT: bucket, onSelectBucket: selectBucket };
+  // A new service.version is a line on every chart, at the time it was first seen.
+  const markers = useMemo(
+    () =>
+      versions.data && data
+        ? versionMarkers(
+            versions.data.versions,
+            data.points[0]?.t ?? data.from,
+            data.points.at(-1)?.t ?? data.from,
+            data.stepMs,
+          )
+        : [],
+    [versions.data, data],
+  );
+  const chartProps = {
+    bucketMs: stepMs,
+    syncId: SYNC_ID,
+    selectedT: bucket,
+    onSelectBucket: selectBucket,
+    markers,
+  };
+  const versionCount = versions.data?.versions.length ?? 0;
+  const select = (stretch: { from: number; to: number } | null) =>
+    replace(
+      withParams(pathname, search, {
+        select: stretch === null ? null : formatSelectionParam(stretch.from, stretch.to),
+      }),
+    );
   const rangeLabel = describeTimeRange(range);
 
   const breadcrumb = (
@@ -181,6 +215,19 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
       )}
       <MetricPercentiles target={target} range={range} autoRefresh={autoRefresh} />
       <TraceSearchLinks service={target.service} endpoint={target.endpoint} />
+      {versionCount >= 2 ? (
+        <p className="-mt-3 text-sm">
+          <Link
+            href={compareHref(target.service, search)}
+            className="text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+          >
+            Compare {target.service}'s versions
+          </Link>{" "}
+          <span className="text-zinc-500 dark:text-zinc-400">
+            ({versionCount} in this range; the newest against the one before it)
+          </span>
+        </p>
+      ) : null}
       {unknown ? (
         <UnknownEndpoint
           target={target}
@@ -203,10 +250,16 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
           <Panel
             title="Latency"
             className="lg:col-span-2"
-            description={`Per ${formatStep(stepMs)}. Click a point (or focus the chart, move with ← → and press Enter) to list that step's slowest requests.`}
+            description={`Per ${formatStep(stepMs)}. Click a point (or focus the chart, move with ← → and press Enter) to list that step's slowest requests; drag across steps to see what their requests have in common.`}
             actions={<ChartLegend items={[chartConfig.p50, chartConfig.p95, chartConfig.p99]} />}
           >
-            <LatencyChart rows={rows.latency} height={260} {...chartProps} />
+            <LatencyChart
+              rows={rows.latency}
+              height={260}
+              {...chartProps}
+              onSelectRange={(from, to) => select({ from, to })}
+              selectedRange={selection}
+            />
           </Panel>
           <Panel title="Request rate" description={`Averaged over each ${formatStep(stepMs)}`}>
             <RequestRateChart rows={rows.traffic} {...chartProps} />
@@ -245,6 +298,14 @@ function EndpointContent({ target, range }: { target: EndpointTarget; range: Tim
             endpoint={target.endpoint}
             range={range}
             autoRefresh={autoRefresh}
+          />
+          <OutliersPanel
+            target={target}
+            range={range}
+            autoRefresh={autoRefresh}
+            selection={selection}
+            picked={bucket === null ? null : { from: bucket, to: bucket + stepMs }}
+            onSelect={select}
           />
           <SlowSpansPanel
             service={target.service}

@@ -1,12 +1,12 @@
 "use client";
 
 import { Stat } from "@/components/dashboard/dashboard-states";
+import type { EndpointPanelProps } from "@/components/endpoint/endpoint-panel-props";
 import { formatLatency } from "@/lib/format/metrics";
 import { useMetricQuery } from "@/lib/hooks/use-metric-query";
 import { useMetrics } from "@/lib/hooks/use-metrics";
 import { durationMetricQuery, durationToMs } from "@/lib/metrics/endpoint-duration-metric";
-import type { EndpointTarget } from "@/lib/url-state/dashboard-url";
-import { resolveTimeRange, type TimeRange } from "@/lib/url-state/time-range";
+import { resolveTimeRange } from "@/lib/url-state/time-range";
 
 const MINUTE = 60_000;
 const QUANTILES = ["p50", "p95", "p99"] as const;
@@ -16,15 +16,7 @@ const QUANTILES = ["p50", "p95", "p99"] as const;
  * one), beside the trace-derived ones: correct even when traces are sampled. Renders nothing for
  * services that send no such metric.
  */
-export function MetricPercentiles({
-  target,
-  range,
-  autoRefresh,
-}: {
-  target: EndpointTarget;
-  range: TimeRange;
-  autoRefresh: boolean;
-}) {
+export function MetricPercentiles({ target, range, autoRefresh }: EndpointPanelProps) {
   const metrics = useMetrics(range, target.service, { autoRefresh });
   const query = durationMetricQuery(target.endpoint, metrics.data?.metrics.map((m) => m.name) ?? []);
   const { from, to } = resolveTimeRange(range, Date.now());

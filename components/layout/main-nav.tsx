@@ -14,7 +14,8 @@ const sections = [
   {
     href: "/insights" as const,
     label: "Insights",
-    owns: (path: string) => path.startsWith("/insights"),
+    // comparing versions is an insight into a deploy
+    owns: (path: string) => path.startsWith("/insights") || path.startsWith("/compare"),
   },
   { href: "/budgets" as const, label: "Budgets", owns: (path: string) => path.startsWith("/budgets") },
   { href: "/traces" as const, label: "Traces", owns: (path: string) => path === "/traces" },

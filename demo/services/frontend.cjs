@@ -1,6 +1,6 @@
 // frontend: the shop's public HTTP API, the one the load generator drives. It calls the other
 // services over HTTP with fetch (undici spans; trace context propagates in the headers).
-// Exhibits: GET /products/:sku makes its three independent calls one after another, its twin
+// Exhibits: GET /products/:sku makes its four independent calls one after another, its twin
 // GET /products/:sku/parallel makes them at once; calls to inventory time out after 800 ms.
 require("./telemetry.cjs");
 const express = require("express");
@@ -36,6 +36,7 @@ async function call(url, init = {}, timeoutMs = 5_000) {
 const stockOf = (sku) => call(`${inventoryUrl}/stock/${sku}`, {}, INVENTORY_TIMEOUT_MS);
 const priceOf = (sku) => call(`${pricingUrl()}/prices/${sku}`);
 const popularityOf = (sku) => call(`${ordersUrl}/products/${sku}/popularity`);
+const alsoBoughtOf = (sku) => call(`${ordersUrl}/products/${sku}/also-bought`);
 
 const app = express();
 app.use(express.json());
@@ -45,13 +46,19 @@ app.get("/products/:sku", async (request, response) => {
   const stock = await stockOf(sku);
   const price = await priceOf(sku);
   const popularity = await popularityOf(sku);
-  response.json({ sku, stock, price, popularity });
+  const alsoBought = await alsoBoughtOf(sku);
+  response.json({ sku, stock, price, popularity, alsoBought });
 });
 
 app.get("/products/:sku/parallel", async (request, response) => {
   const { sku } = request.params;
-  const [stock, price, popularity] = await Promise.all([stockOf(sku), priceOf(sku), popularityOf(sku)]);
-  response.json({ sku, stock, price, popularity });
+  const [stock, price, popularity, alsoBought] = await Promise.all([
+    stockOf(sku),
+    priceOf(sku),
+    popularityOf(sku),
+    alsoBoughtOf(sku),
+  ]);
+  response.json({ sku, stock, price, popularity, alsoBought });
 });
 
 app.get("/account/:customerId/orders", async (request, response) => {

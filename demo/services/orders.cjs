@@ -74,11 +74,28 @@ app.get("/orders/search-indexed", async (request, response) => {
   response.json({ orders: rows });
 });
 
+// The product page's two reads of the order history. A real shop answers them from an analytics
+// store a network hop away, ~120 ms each; pg_sleep(0.12) stands in for that (the shop's own tables
+// answer in ~1 ms on loopback), so the sequential-calls exhibit costs what it would in production:
+// one after another the two cost ~240 ms, at once ~120 ms, and Insights flags the staircase at its
+// default 100 ms floor (docs/demo.md).
 app.get("/products/:sku/popularity", async (request, response) => {
-  const { rows } = await pool.query("SELECT count(*)::int AS orders FROM order_items WHERE sku = $1", [
-    request.params.sku,
-  ]);
+  const { rows } = await pool.query(
+    "SELECT count(*)::int AS orders FROM order_items, pg_sleep(0.12) WHERE sku = $1",
+    [request.params.sku],
+  );
   response.json({ sku: request.params.sku, orders: rows[0].orders });
+});
+
+app.get("/products/:sku/also-bought", async (request, response) => {
+  const { rows } = await pool.query(
+    `SELECT other.sku, count(*)::int AS orders
+     FROM order_items AS mine JOIN order_items AS other ON other.order_id = mine.order_id AND other.sku <> mine.sku,
+          pg_sleep(0.12)
+     WHERE mine.sku = $1 GROUP BY other.sku ORDER BY orders DESC, other.sku LIMIT 5`,
+    [request.params.sku],
+  );
+  response.json({ sku: request.params.sku, alsoBought: rows.map((row) => row.sku) });
 });
 
 app.post("/orders", async (request, response) => {

@@ -56,3 +56,18 @@ export function requiredParam(params: URLSearchParams, name: string): string {
   if (!value) throw new BadRequestError(`the ${name} parameter is required`);
   return value;
 }
+
+/** selectFrom/selectTo: a stretch of time inside the window (both or neither); null when absent. */
+export function parseSelection(params: URLSearchParams): TimeWindow | null {
+  const fromText = params.get("selectFrom");
+  const toText = params.get("selectTo");
+  if (fromText === null && toText === null) return null;
+  if (fromText === null || toText === null) {
+    throw new BadRequestError(
+      "selectFrom and selectTo go together: pass both (epoch ms or ISO 8601) or neither",
+    );
+  }
+  const selection = { from: parseInstant("selectFrom", fromText), to: parseInstant("selectTo", toText) };
+  if (selection.from >= selection.to) throw new BadRequestError("selectFrom must be before selectTo");
+  return selection;
+}

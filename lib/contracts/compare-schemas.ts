@@ -13,6 +13,9 @@ export const compareSideSchema = z.object({
   /** the 95 % confidence interval of p95 */
   p95LowMs: quantile,
   p95HighMs: quantile,
+  /** cache lookups attributed to these requests, and the share that hit; null without lookups */
+  cacheLookups: z.number().int(),
+  cacheHitRatio: z.number().nullable(),
 });
 
 export const compareResponseSchema = z.object({

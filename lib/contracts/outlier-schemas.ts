@@ -15,7 +15,9 @@ export const outlierAttributeSchema = z.object({
 export const outliersResponseSchema = z.object({
   from: z.number(),
   to: z.number(),
-  /** requests slower than this are the slow set (the endpoint's p95 in the window); null: no requests */
+  /** the stretch of time whose requests are the compared set (chosen on the latency chart); null: the slow ones */
+  selection: z.object({ from: z.number(), to: z.number() }).nullable(),
+  /** requests slower than this are the slow set (the endpoint's p95 in the window); null: no requests, or a selection */
   thresholdMs: z.number().nullable(),
   slowCount: z.number().int(),
   restCount: z.number().int(),

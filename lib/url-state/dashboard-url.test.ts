@@ -4,11 +4,13 @@ import {
   type EndpointSort,
   endpointHref,
   formatQuery,
+  formatSelectionParam,
   nextSort,
   parseAutoRefresh,
   parseBucket,
   parseEndpointSort,
   parseEndpointTarget,
+  parseSelection,
   parseServiceFilter,
   sectionHref,
   withParams,
@@ -165,5 +167,27 @@ describe("links", () => {
     expect(withSort("/", q("range=1h"), { key: "rate", direction: "asc" })).toBe(
       "/?range=1h&sort=rate&dir=asc",
     );
+  });
+});
+
+describe("parseSelection", () => {
+  it.each([
+    [
+      "an ISO interval",
+      "select=2026-11-24T10:42:00Z/2026-11-24T10:45:00Z",
+      { from: Date.parse("2026-11-24T10:42:00Z"), to: Date.parse("2026-11-24T10:45:00Z") },
+    ],
+    ["epoch ms", "select=1000/2000", { from: 1000, to: 2000 }],
+    ["an end before the start", "select=2000/1000", null],
+    ["one time", "select=1000", null],
+    ["garbage", "select=later/sooner", null],
+    ["nothing", "", null],
+  ])("%s", (_shape, query, expected) => {
+    expect(parseSelection(new URLSearchParams(query))).toEqual(expected);
+  });
+  it("round-trips through formatSelectionParam", () => {
+    const from = Date.parse("2026-11-24T10:42:00Z");
+    const query = new URLSearchParams({ select: formatSelectionParam(from, from + 180_000) });
+    expect(parseSelection(query)).toEqual({ from, to: from + 180_000 });
   });
 });

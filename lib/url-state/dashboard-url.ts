@@ -2,6 +2,7 @@
 // endpoint table's sort, auto-refresh, the endpoint being viewed and the time bucket picked on
 // its charts. Pure: parsing and building links, no router.
 import {
+  formatInstantParam,
   type Parsed,
   parseInstantParam,
   parseTimeRange,
@@ -104,6 +105,23 @@ export function parseBucket(params: URLSearchParams): number | null {
   return text === null ? null : parseInstantParam(text);
 }
 
+/**
+ * The stretch of time chosen on the latency chart (`select=FROM/TO`, ISO 8601 or epoch ms, an ISO
+ * interval), whose requests the slow-requests panel compares with the rest; null when none or
+ * unreadable (lenient: a broken selection is not worth an error page).
+ */
+export function parseSelection(params: URLSearchParams): { from: number; to: number } | null {
+  const [fromText, toText, extra] = (params.get("select") ?? "").split("/");
+  if (fromText === undefined || toText === undefined || extra !== undefined) return null;
+  const from = parseInstantParam(fromText);
+  const to = parseInstantParam(toText);
+  return from !== null && to !== null && from < to ? { from, to } : null;
+}
+
+export function formatSelectionParam(from: number, to: number): string {
+  return `${formatInstantParam(from)}/${formatInstantParam(to)}`;
+}
+
 /** Query parameters that follow the reader from page to page: time range and refresh. */
 const CARRIED = ["range", "from", "to", "refresh"] as const;
 
@@ -149,9 +167,15 @@ export function withParams(
   return pageHref(pathname, next);
 }
 
-/** The same page over another time range; a picked bucket belongs to the old range, so it goes. */
+/** The same page over another time range; a picked bucket or selection belongs to the old range, so it goes. */
 export function withTimeRange(pathname: string, current: URLSearchParams, range: TimeRange): string {
-  const changes: Record<string, string | null> = { range: null, from: null, to: null, bucket: null };
+  const changes: Record<string, string | null> = {
+    range: null,
+    from: null,
+    to: null,
+    bucket: null,
+    select: null,
+  };
   for (const [key, value] of timeRangeParams(range)) changes[key] = value;
   return withParams(pathname, current, changes);
 }
@@ -165,6 +189,16 @@ export function endpointHref(target: EndpointTarget, current: URLSearchParams): 
   const next = new URLSearchParams({ service: target.service, endpoint: target.endpoint });
   for (const [key, value] of carried(current)) next.set(key, value);
   return pageHref("/endpoints", next);
+}
+
+/**
+ * `/compare?service=…&range=…`: the service's newest version against the one before it; the
+ * compare page adds `baseline=` and `candidate=` once the reader picks other sides.
+ */
+export function compareHref(service: string, current: URLSearchParams): string {
+  const next = carried(current);
+  next.set("service", service);
+  return pageHref("/compare", next);
 }
 
 /** Overview, caches, insights, trace search or metrics, keeping the time range and (unless told otherwise) the service filter. */

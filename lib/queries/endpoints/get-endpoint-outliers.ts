@@ -3,7 +3,8 @@
 // request span and its resource — plus shape features: error, the insight kinds found in the
 // request, its cache outcome — counted on both sides in full (no sampling), ranked by how much
 // more often the value appears among the slow. Ids and other high-cardinality keys are left out:
-// a value seen on one request says nothing shared.
+// a value seen on one request says nothing shared. With a `selection` (a stretch of time chosen on
+// the latency chart) the requests that started in it are the set compared with the rest instead.
 import { z } from "zod";
 import type { OutlierAttribute, OutliersResponse } from "@/lib/contracts/outlier-schemas";
 import { type Db, raw, sql } from "@/lib/db/sql";
@@ -28,17 +29,22 @@ const TotalsRow = z.object({ threshold: z.string().nullable(), slow: z.number(),
 
 export async function getEndpointOutliers(
   db: Db,
-  query: TimeWindow & { service: string; endpoint: string; limit: number },
+  query: TimeWindow & { service: string; endpoint: string; limit: number; selection: TimeWindow | null },
 ): Promise<OutliersResponse> {
   const from = BigInt(query.from) * 1_000_000n;
   const to = BigInt(query.to) * 1_000_000n;
+  const { selection } = query;
+  const slow =
+    selection === null
+      ? sql`r.duration_nano > t.p95`
+      : sql`r.start_time_unix_nano >= ${BigInt(selection.from) * 1_000_000n} AND r.start_time_unix_nano < ${BigInt(selection.to) * 1_000_000n}`;
   const flagged = sql`requests AS MATERIALIZED (
-      SELECT trace_id, span_id, duration_nano, attributes, resource_id, ${raw(REQUEST_ERROR_SQL)} AS error
+      SELECT trace_id, span_id, start_time_unix_nano, duration_nano, attributes, resource_id, ${raw(REQUEST_ERROR_SQL)} AS error
       FROM spans
       WHERE service_name = ${query.service} AND endpoint = ${query.endpoint}
         AND start_time_unix_nano >= ${from} AND start_time_unix_nano < ${to}),
     threshold AS (SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY duration_nano) AS p95 FROM requests),
-    flagged AS MATERIALIZED (SELECT r.*, r.duration_nano > t.p95 AS slow FROM requests r CROSS JOIN threshold t)`;
+    flagged AS MATERIALIZED (SELECT r.*, ${slow} AS slow FROM requests r CROSS JOIN threshold t)`;
   const [totals, rows] = await Promise.all([
     db.one(
       sql`WITH ${flagged}
@@ -107,7 +113,8 @@ export async function getEndpointOutliers(
   return {
     from: query.from,
     to: query.to,
-    thresholdMs: totals?.threshold == null ? null : Number(totals.threshold) / 1e6,
+    selection,
+    thresholdMs: selection !== null || totals?.threshold == null ? null : Number(totals.threshold) / 1e6,
     slowCount: slowTotal,
     restCount: restTotal,
     attributes,

@@ -1,6 +1,7 @@
 // Before and after (GET /api/compare): each endpoint of a service on two sides — two
 // service.versions (from the request span's resource) or two time ranges — with count, error
-// rate, p50/p95/p99 and whether p95 changed beyond noise (lib/metrics/quantile-comparison.ts).
+// rate, p50/p95/p99, cache hit ratio and whether p95 changed beyond noise
+// (lib/metrics/quantile-comparison.ts).
 // Reads the request spans' durations (exact quantiles and their order-statistic intervals):
 // bounded by the window and one service.
 import { z } from "zod";
@@ -35,6 +36,8 @@ const SideRow = z.object({
   side: z.enum(["baseline", "candidate"]),
   durations: z.array(z.string()),
   errors: z.number(),
+  cache_lookups: z.number(),
+  cache_hits: z.number(),
 });
 const VersionRow = z.object({ version: z.string() });
 
@@ -74,23 +77,32 @@ export async function getVersionComparison(
     baseline ??= { kind: "version", version: previous.version };
   }
   const rows = await db.many(
-    sql`SELECT endpoint, side, array_agg(duration_nano ORDER BY duration_nano)::text[] AS durations,
-               count(*) FILTER (WHERE error)::int AS errors
-        FROM (SELECT s.endpoint, s.duration_nano, ${raw(REQUEST_ERROR_SQL)} AS error,
+    sql`SELECT sided.endpoint, sided.side,
+               array_agg(sided.duration_nano ORDER BY sided.duration_nano)::text[] AS durations,
+               count(*) FILTER (WHERE sided.error)::int AS errors,
+               coalesce(sum(c.lookups), 0)::int AS cache_lookups, coalesce(sum(c.hits), 0)::int AS cache_hits
+        FROM (SELECT s.trace_id, s.span_id, s.endpoint, s.duration_nano, ${raw(REQUEST_ERROR_SQL)} AS error,
                      CASE WHEN ${condition(baseline)} THEN 'baseline' WHEN ${condition(candidate)} THEN 'candidate' END AS side
               ${requests}) AS sided
-        WHERE side IS NOT NULL
-        GROUP BY endpoint, side`,
+        -- the request's attributed cache lookups (cache attribution, once the trace was quiet)
+        LEFT JOIN request_cache_lookups c ON c.trace_id = sided.trace_id AND c.request_span_id = sided.span_id
+        WHERE sided.side IS NOT NULL
+        GROUP BY sided.endpoint, sided.side`,
     SideRow,
   );
   const byEndpoint = new Map<string, { baseline?: CompareSide; candidate?: CompareSide }>();
   for (const row of rows) {
     const stats = sideStats(row.durations.map((d) => Number(d) / 1e6));
     const entry = byEndpoint.get(row.endpoint) ?? {};
-    entry[row.side] = { ...stats, errorRate: stats.count === 0 ? 0 : row.errors / stats.count };
+    entry[row.side] = {
+      ...stats,
+      errorRate: stats.count === 0 ? 0 : row.errors / stats.count,
+      cacheLookups: row.cache_lookups,
+      cacheHitRatio: row.cache_lookups === 0 ? null : row.cache_hits / row.cache_lookups,
+    };
     byEndpoint.set(row.endpoint, entry);
   }
-  const empty: CompareSide = { ...sideStats([]), errorRate: 0 };
+  const empty: CompareSide = { ...sideStats([]), errorRate: 0, cacheLookups: 0, cacheHitRatio: null };
   const endpoints = [...byEndpoint.entries()]
     .map(([endpoint, sides]) => {
       const b = sides.baseline ?? empty;
