@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { ErrorPanel, Panel, SkeletonBlock } from "@/components/dashboard/dashboard-states";
+import { Panel } from "@/components/dashboard/dashboard-states";
 import { AdminOnly } from "@/components/settings/admin-only";
 import { SettingsTable } from "@/components/settings/settings-table";
 import type { CreatedKey, IngestKeyInfo } from "@/lib/contracts/key-schemas";
