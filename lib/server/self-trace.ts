@@ -87,14 +87,28 @@ const RECORD_AND_SAMPLED = 2;
  * request span with `http.target`, so the choice is made at the root and its children follow.
  */
 class SkipPageAssets implements Sampler {
+  /** traces in which this process started a SERVER span (the most recent ones) */
+  private readonly serving = new Set<string>();
+
   shouldSample(
     parentContext: Context,
-    _traceId: string,
+    traceId: string,
     _name: string,
-    _kind: SpanKind,
+    kind: SpanKind,
     attributes: Attributes,
   ) {
     const parent = trace.getSpanContext(parentContext);
+    if (kind === SpanKind.SERVER) {
+      // Next.js with a proxy (middleware) records a request twice: its "GET" root SERVER span
+      // and, handed on as a remote parent, a "GET /api/x" SERVER span in the same trace. The
+      // second is marked here and goes out as INTERNAL (oneServerSpanPerRequest): one request.
+      if (this.serving.has(traceId)) {
+        if (!parent || !(parent.traceFlags & 1)) return { decision: NOT_RECORD } as SamplingResult;
+        return { decision: RECORD_AND_SAMPLED, attributes: { [NESTED_REQUEST]: true } } as SamplingResult;
+      }
+      this.serving.add(traceId);
+      if (this.serving.size > 10_000) this.serving.delete(this.serving.values().next().value as string);
+    }
     if (parent)
       return { decision: parent.traceFlags & 1 ? RECORD_AND_SAMPLED : NOT_RECORD } as SamplingResult;
     const target = attributes["http.target"];
@@ -105,6 +119,15 @@ class SkipPageAssets implements Sampler {
   toString(): string {
     return "SkipPageAssets";
   }
+}
+
+const NESTED_REQUEST = "tracewell.nested_request";
+
+/** A SERVER span the sampler marked as a request's second record goes out as INTERNAL. */
+function oneServerSpanPerRequest(span: ReadableSpan): ReadableSpan {
+  if (span.kind !== SpanKind.SERVER || span.attributes[NESTED_REQUEST] !== true) return span;
+  // Object.create keeps the span's fields and methods (spanContext()) behind the one changed field.
+  return Object.create(span, { kind: { value: SpanKind.INTERNAL } }) as ReadableSpan;
 }
 
 /** ExportResultCode.FAILED of @opentelemetry/core. */
@@ -122,7 +145,7 @@ class DeferredExporter implements SpanExporter {
   }
 
   export(spans: ReadableSpan[], done: Parameters<SpanExporter["export"]>[1]): void {
-    if (this.inner) this.inner.export(spans, done);
+    if (this.inner) this.inner.export(spans.map(oneServerSpanPerRequest), done);
     else done({ code: FAILED, error: new Error("self-trace target not set yet") });
   }
 
