@@ -82,7 +82,9 @@ const envSchema = z.object({
   INGEST_MAX_INFLIGHT_BYTES: positiveInt(128 * MiB),
   // In a process that also serves the dashboard: the event-loop delay p99 above which ingest admits
   // fewer requests at once (lib/ingest/receivers/event-loop-yield.ts); 0 turns it off.
-  INGEST_YIELD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(100),
+  // Off by default: yielding refuses 5–7× more exports while the dashboard is watched, and senders
+  // without a Collector in front may then drop data during the very incident being looked at.
+  INGEST_YIELD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(0),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
   INGEST_MAX_SPANS_PER_REQUEST: positiveInt(50_000),
