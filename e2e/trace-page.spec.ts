@@ -268,13 +268,16 @@ test.describe("trace page", () => {
   });
 
   test("dark mode follows the toggle and survives a reload", async ({ page }) => {
+    // Two loads of the overview (a dozen live requests each): on a busy CI machine the pair took
+    // longer than the 30 s default; after the reload the theme shows before the data arrives.
+    test.setTimeout(60_000);
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/");
     const html = page.locator("html");
     await expect(html).not.toHaveClass(/\bdark\b/);
     await page.getByRole("button", { name: "Switch to dark theme" }).click();
     await expect(html).toHaveClass(/\bdark\b/);
-    await page.reload();
+    await page.reload({ waitUntil: "domcontentloaded" });
     await expect(html).toHaveClass(/\bdark\b/);
     await expect(page.getByRole("button", { name: "Switch to light theme" })).toBeVisible();
   });
