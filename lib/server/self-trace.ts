@@ -102,6 +102,8 @@ class SkipPageAssets implements Sampler {
       // Next.js with a proxy (middleware) records a request twice: its "GET" root SERVER span
       // and, handed on as a remote parent, a "GET /api/x" SERVER span in the same trace. The
       // second is marked here and goes out as INTERNAL (oneServerSpanPerRequest): one request.
+      // (A client that sends two requests under one trace context would have its second one
+      // counted as part of the first: acceptable for tracing Tracewell itself.)
       if (this.serving.has(traceId)) {
         if (!parent || !(parent.traceFlags & 1)) return { decision: NOT_RECORD } as SamplingResult;
         return { decision: RECORD_AND_SAMPLED, attributes: { [NESTED_REQUEST]: true } } as SamplingResult;
