@@ -57,7 +57,7 @@ test("add a budget, see it violated since a time, edit it to hold, filter and de
     await page.reload();
     await expect(row(page).getByTestId("budget-since")).toHaveText(
       /^since \d{1,2}:\d\d:\d\d.* \(under a minute\)$/,
-      { timeout: 5_000 },
+      { timeout: 15_000 },
     );
   }).toPass({ timeout: 25_000 });
   await expect(form.getByLabel("Service")).toHaveValue("");

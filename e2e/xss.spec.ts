@@ -146,7 +146,7 @@ test("payloads stay text on insights and on a public share link", async ({ page,
   const rows = page.getByRole("table").locator("tbody tr");
   await expect(async () => {
     await page.goto(`/insights?${new URLSearchParams({ service: frontend, range: "1h" })}`);
-    await expect(rows).toHaveCount(1, { timeout: 5_000 });
+    await expect(rows).toHaveCount(1, { timeout: 15_000 });
   }).toPass({ timeout: 60_000 });
   await expect(rows.first()).toContainText(endpoint);
   await check("insights");
