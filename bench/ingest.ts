@@ -19,7 +19,7 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { formatRate, percentile, startBenchStack } from "@/bench/support/bench-stack";
+import { formatRate, otlpSender, percentile, startBenchStack } from "@/bench/support/bench-stack";
 import { type MetricExports, makeMetricExports } from "@/bench/support/metric-exports";
 import { formatStoredBytes, storedBytesPerSpan } from "@/bench/support/stored-bytes";
 import { SPAN_COPY_COLUMNS, spanCopyLine } from "@/lib/ingest/shared/copy-text";
@@ -128,16 +128,7 @@ async function emptyIngestTables(pool: pg.Pool): Promise<void> {
 }
 
 const stack = await startBenchStack();
-const url = `${stack.server.otlpHttpUrl}/v1/traces`;
-const post = async (body: Uint8Array) => {
-  const response = await fetch(url, {
-    method: "POST",
-    body: body as BodyInit,
-    headers: { "Content-Type": "application/x-protobuf" },
-  });
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-  await response.arrayBuffer();
-};
+const post = otlpSender(stack.server.otlpHttpUrl, "/v1/traces");
 const pool = new pg.Pool({ connectionString: stack.database.url, max: 2 });
 
 const grpcClient = values.grpc ? new OtlpGrpcExportClient(stack.server.otlpGrpcUrl) : undefined;
@@ -229,17 +220,8 @@ async function benchMetrics(): Promise<void> {
   // Each pass sends its own exports (later times): a resent point would take the idempotent path.
   const sets = [];
   for (const _ of passes) sets.push(await makeMetricExports({ services: 50, routes, exports: exports + 20 }));
-  const metricUrl = `${stack.server.otlpHttpUrl}/v1/metrics`;
   const send: Record<Transport, (body: Uint8Array) => Promise<void>> = {
-    "OTLP/HTTP": async (body) => {
-      const response = await fetch(metricUrl, {
-        method: "POST",
-        body: body as BodyInit,
-        headers: { "Content-Type": "application/x-protobuf" },
-      });
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-      await response.arrayBuffer();
-    },
+    "OTLP/HTTP": otlpSender(stack.server.otlpHttpUrl, "/v1/metrics"),
     "OTLP/gRPC": async (body) => {
       await grpcClient?.exportMetrics(body);
     },

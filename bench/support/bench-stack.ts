@@ -10,7 +10,9 @@ export interface BenchStack {
 }
 
 export async function startBenchStack(env: Record<string, string> = {}): Promise<BenchStack> {
-  process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL;
+  // (process.env turns undefined into the string "undefined": assign only a real URL)
+  if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL)
+    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
   const database = await createTestDatabase();
   const server = await startTracewellProcess({ databaseUrl: database.url, env });
   return {
@@ -20,6 +22,22 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       await server.stop();
       await database.drop();
     },
+  };
+}
+
+/**
+ * A sender of OTLP/protobuf bodies to one OTLP/HTTP path (`/v1/traces`, `/v1/metrics`) that
+ * resolves once the answer (200 = committed) is read through, and throws on anything else.
+ */
+export function otlpSender(otlpHttpUrl: string, path: "/v1/traces" | "/v1/metrics") {
+  return async (body: Uint8Array): Promise<void> => {
+    const response = await fetch(`${otlpHttpUrl}${path}`, {
+      method: "POST",
+      body: body as BodyInit,
+      headers: { "Content-Type": "application/x-protobuf" },
+    });
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
   };
 }
 

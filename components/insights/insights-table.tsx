@@ -56,6 +56,7 @@ export function InsightsTable({
                 <div className="font-mono text-xs break-words text-zinc-700 dark:text-zinc-300">
                   {finding.key}
                 </div>
+                <Evidence finding={finding} />
                 <div className="text-xs text-zinc-500 dark:text-zinc-400">
                   {endpointHref ? (
                     <Link href={endpointHref(finding)} className="hover:underline">
@@ -96,6 +97,23 @@ export function InsightsTable({
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+const counted = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+
+/** What the finding was judged on, beyond the counts: a slow query's p95, a cache's two sides. */
+function Evidence({ finding }: { finding: Insight }) {
+  const text = finding.statement
+    ? `p95 ${ms(finding.statement.p95Ms)} over ${counted(finding.statement.calls, "call")} in ${counted(finding.statement.requests, "request")} · ${(finding.statement.endpointTimeShare * 100).toFixed(0)} % of the endpoint's time`
+    : finding.cache
+      ? `p50 ${ms(finding.cache.missedP50Ms)} when a lookup missed, ${ms(finding.cache.hitP50Ms)} when all hit`
+      : null;
+  if (text === null) return null;
+  return (
+    <div className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="insight-evidence">
+      {text}
     </div>
   );
 }

@@ -31,6 +31,20 @@ export const insightSchema = z.object({
   cache: z
     .object({ missedP50Ms: z.number(), missedP95Ms: z.number(), hitP50Ms: z.number(), hitP95Ms: z.number() })
     .optional(),
+  /** slow_query only: the statement over the whole window (every call, fast ones too) */
+  statement: z
+    .object({
+      calls: z.number(),
+      /** requests that ran it */
+      requests: z.number(),
+      p50Ms: z.number(),
+      p95Ms: z.number(),
+      maxMs: z.number(),
+      totalMs: z.number(),
+      /** its time as a share of the endpoint's request time */
+      endpointTimeShare: z.number(),
+    })
+    .optional(),
   /** the affected requests that would save the most, most first (for cache_miss_cost: the slowest missed requests) */
   examples: z.array(insightExampleSchema),
 });

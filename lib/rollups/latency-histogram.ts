@@ -105,3 +105,20 @@ export class Histogram {
 }
 
 const COUNT_FACTOR = 2 ** 40;
+
+/**
+ * A few durations (nanoseconds) as a packed histogram literal, like Histogram.toPackedLiteral but
+ * without the dense 1,536-slot array: the insights analyser packs one small histogram per request
+ * and statement.
+ */
+export function packDurations(durationsNanos: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (const duration of durationsNanos) {
+    const bucket = bucketOf(duration);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  const parts = [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([bucket, count]) => ((BigInt(bucket) << 40n) | BigInt(count)).toString());
+  return `{${parts.join(",")}}`;
+}

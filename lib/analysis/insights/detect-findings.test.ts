@@ -8,6 +8,7 @@ import { DEFAULT_THRESHOLDS } from "@/lib/analysis/insights/finding";
 import { callKeyOf, normalizeStatement } from "@/lib/analysis/insights/normalize-statement";
 import type { AnalysisSpan } from "@/lib/analysis/trace-analyzer";
 import type { Attributes } from "@/lib/model/attribute-value";
+import { Histogram } from "@/lib/rollups/latency-histogram";
 import { clientCallOf } from "@/lib/semconv/client-call";
 
 const SERVER = 2;
@@ -57,10 +58,10 @@ const fetchCall = (name: string, parent: string, startMs: number, durationMs: nu
 
 /** the findings, near misses left out */
 const flagged = (spans: AnalysisSpan[], thresholds: InsightThresholds) =>
-  detectFindings(spans, thresholds).filter((f) => f.nearMiss === null);
+  detectFindings(spans, thresholds).findings.filter((f) => f.nearMiss === null);
 const nearMisses = (spans: AnalysisSpan[]) =>
   detectFindings(spans, DEFAULT_THRESHOLDS)
-    .filter((f) => f.nearMiss !== null)
+    .findings.filter((f) => f.nearMiss !== null)
     .map((f) => `${f.kind}: ${f.nearMiss}`);
 
 /** n queries `SELECT … WHERE order_id = <i>` of `each` ms, one after another, each after a pool connect. */
@@ -141,13 +142,13 @@ describe("n_plus_one", () => {
       "n_plus_one: 5 repeated calls totalling 30.0 ms: below 50 ms",
     ]);
     expect(
-      detectFindings([server("root", 20), ...repeatedQueries(5, 2, "root")], DEFAULT_THRESHOLDS),
+      detectFindings([server("root", 20), ...repeatedQueries(5, 2, "root")], DEFAULT_THRESHOLDS).findings,
     ).toEqual([]);
   });
 
   it("ignores 3 repeats altogether (not even a near miss)", () => {
     expect(
-      detectFindings([server("root", 80), ...repeatedQueries(3, 20, "root")], DEFAULT_THRESHOLDS),
+      detectFindings([server("root", 80), ...repeatedQueries(3, 20, "root")], DEFAULT_THRESHOLDS).findings,
     ).toEqual([]);
   });
 
@@ -209,30 +210,64 @@ describe("sequential_calls", () => {
   });
 
   it("does not flag parallel calls, not even as a near miss", () => {
-    expect(detectFindings(staircase(121), DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(detectFindings(staircase(121), DEFAULT_THRESHOLDS).findings).toEqual([]);
   });
 });
 
-describe("slow_query", () => {
-  it("flags a query over 500 ms with the time beyond the threshold; a fast one is not", () => {
+describe("slow_query: what each request's statements took", () => {
+  it("records every call per request and statement, the slow ones and their time beyond the threshold", () => {
     /*
-     * GET /orders/search   SERVER 800 ms
-     * ├── SELECT … lower(shipping_email) = lower($1)   700 ms
-     * └── SELECT 1                                      2 ms
+     * GET /orders/search   SERVER 1300 ms
+     * ├── SELECT … lower(shipping_email) = lower($1)   700 ms   over 500 ms: 200 ms beyond
+     * ├── SELECT 1                                       2 ms
+     * └── SELECT … lower(shipping_email) = lower($1)   600 ms   over 500 ms: 100 ms beyond
      */
     const spans = [
-      server("root", 800),
-      query("slow", "root", 1, 700, "SELECT * FROM orders WHERE lower(shipping_email) = lower($1)"),
+      server("root", 1300),
+      query("slow1", "root", 1, 700, "SELECT * FROM orders WHERE lower(shipping_email) = lower($1)"),
       query("fast", "root", 702, 2, "SELECT 1"),
+      query("slow2", "root", 705, 600, "SELECT * FROM orders WHERE lower(shipping_email) = lower($2)"),
     ];
-    expect(flagged(spans, DEFAULT_THRESHOLDS)).toMatchObject([
+    const { findings, statements } = detectFindings(spans, DEFAULT_THRESHOLDS);
+    // a single slow call is no finding by itself: the statement's p95 over a window decides
+    expect(findings).toEqual([]);
+    expect(statements).toMatchObject([
       {
-        kind: "slow_query",
         key: "SELECT * FROM orders WHERE lower(shipping_email) = lower(?)",
-        count: 1,
-        timeSavedNano: ms(200),
-        spanIds: [id("slow")],
+        requestSpanId: id("root"),
+        endpoint: "GET /customers/:id/orders",
+        calls: 2,
+        totalNano: ms(1300),
+        slowestSpanId: id("slow1"),
+        slowestNano: ms(700),
+        slowSpanIds: [id("slow1"), id("slow2")],
+        excessNano: ms(300),
       },
+      { key: "SELECT ?", calls: 1, totalNano: ms(2), slowSpanIds: [], excessNano: 0n },
     ]);
+  });
+
+  it("keeps the calls' durations as a mergeable histogram; HTTP calls are not statements", () => {
+    /*
+     * GET /customers/:id/orders   SERVER 100 ms
+     * ├── SELECT … WHERE order_id = 1   10 ms
+     * ├── SELECT … WHERE order_id = 2   10 ms
+     * └── GET http://inventory/stock/1  50 ms
+     */
+    const spans = [
+      server("root", 100),
+      query("q1", "root", 1, 10, "SELECT * FROM order_items WHERE order_id = 1"),
+      query("q2", "root", 12, 10, "SELECT * FROM order_items WHERE order_id = 2"),
+      fetchCall("http", "root", 30, 50, "http://inventory/stock/1"),
+    ];
+    const { statements } = detectFindings(spans, DEFAULT_THRESHOLDS);
+    expect(statements).toHaveLength(1);
+    const histogram = new Histogram();
+    for (const packed of (statements[0]?.histogram ?? "{}").slice(1, -1).split(",")) {
+      const value = BigInt(packed);
+      histogram.add(Number(value >> 40n), Number(value & ((1n << 40n) - 1n)));
+    }
+    expect(histogram.total).toBe(2);
+    expect(histogram.percentilesMs().p95Ms).toBeCloseTo(10, 0);
   });
 });

@@ -2,7 +2,8 @@
 // Defaults follow Sentry's performance detectors (N+1: 5 calls, 50 ms); all are configurable
 // (lib/config.ts, docs/insights.md).
 
-export const FINDING_KINDS = ["n_plus_one", "sequential_calls", "slow_query"] as const;
+// slow_query is judged per statement over a window (statement-stats.ts, lib/queries/insights), not per trace.
+export const FINDING_KINDS = ["n_plus_one", "sequential_calls"] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {

@@ -1,14 +1,16 @@
-// The insight detectors as a trace analyser: N+1 queries, sequential calls and slow queries found
-// in each quiet trace (detect-findings.ts, pure) and stored in trace_findings, replacing the
-// trace's previous findings. GET /api/insights aggregates them per endpoint.
-import { detectFindings } from "@/lib/analysis/insights/detect-findings";
-import { DEFAULT_THRESHOLDS, type Finding, type InsightThresholds } from "@/lib/analysis/insights/finding";
+// The insight detectors as a trace analyser: N+1 queries and sequential calls found in each quiet
+// trace (detect-findings.ts, pure) and stored in trace_findings, and what each request's database
+// statements took stored in request_statements (slow queries are judged from these over a
+// window), replacing the trace's previous rows. GET /api/insights aggregates them per endpoint.
+import { detectFindings, type TraceInsights } from "@/lib/analysis/insights/detect-findings";
+import { DEFAULT_THRESHOLDS, type InsightThresholds } from "@/lib/analysis/insights/finding";
+import type { StatementStats } from "@/lib/analysis/insights/statement-stats";
 import type { AnalyzedTrace, TraceAnalyzer } from "@/lib/analysis/trace-analyzer";
-import { sql } from "@/lib/db/sql";
+import { type Db, sql } from "@/lib/db/sql";
 
 export function insightsAnalyzer(
   thresholds: InsightThresholds = DEFAULT_THRESHOLDS,
-): TraceAnalyzer<Finding[]> {
+): TraceAnalyzer<TraceInsights> {
   return {
     name: "insights",
     // a detector needs at least a request and two calls, or one call for a slow query
@@ -16,11 +18,17 @@ export function insightsAnalyzer(
     needsAttributes: true,
     analyze: (trace: AnalyzedTrace) => detectFindings(trace.spans, thresholds),
     async store(tx, traces, results) {
-      await tx.execute(
-        sql`DELETE FROM trace_findings WHERE trace_id = ANY(${traces.map((t) => t.traceId)}::bytea[])`,
+      const ids = traces.map((t) => t.traceId);
+      await tx.execute(sql`DELETE FROM trace_findings WHERE trace_id = ANY(${ids}::bytea[])`);
+      await tx.execute(sql`DELETE FROM request_statements WHERE trace_id = ANY(${ids}::bytea[])`);
+      await storeStatements(
+        tx,
+        traces.flatMap((trace, index) =>
+          (results[index]?.statements ?? []).map((stats) => ({ traceId: trace.traceId, ...stats })),
+        ),
       );
       const rows = traces.flatMap((trace, index) =>
-        (results[index] ?? []).map((finding) => ({ traceId: trace.traceId, ...finding })),
+        (results[index]?.findings ?? []).map((finding) => ({ traceId: trace.traceId, ...finding })),
       );
       if (rows.length === 0) return;
       // span ids travel as one hex list per row: unnest cannot take an array of arrays of differing lengths
@@ -35,7 +43,7 @@ export function insightsAnalyzer(
               ${rows.map((r) => r.service)}::text[], ${rows.map((r) => r.endpoint)}::text[],
               ${rows.map((r) => r.requestStartNano.toString())}::int8[],
               ${rows.map((r) => r.requestDurationNano.toString())}::int8[],
-              ${rows.map((r) => r.spanIds.map((id) => id.toString("hex")).join(","))}::text[],
+              ${rows.map((r) => hexList(r.spanIds))}::text[],
               ${rows.map((r) => r.count)}::int4[], ${rows.map((r) => r.timeSavedNano.toString())}::int8[],
               ${rows.map((r) => r.nearMiss)}::text[])
               AS v (trace_id, request_span_id, kind, call_key, service_name, endpoint, request_start,
@@ -44,4 +52,31 @@ export function insightsAnalyzer(
       );
     },
   };
+}
+
+const hexList = (ids: readonly Buffer[]) => ids.map((id) => id.toString("hex")).join(",");
+
+async function storeStatements(tx: Db, rows: Array<StatementStats & { traceId: Buffer }>): Promise<void> {
+  if (rows.length === 0) return;
+  // histograms travel as array literals and span ids as hex lists: unnest cannot take an array of
+  // arrays of differing lengths
+  await tx.execute(
+    sql`INSERT INTO request_statements (trace_id, request_span_id, call_key, service_name, endpoint,
+          request_start_unix_nano, calls, total_nano, latency_histogram, slowest_span_id, slowest_nano,
+          slow_span_ids, excess_nano)
+        SELECT trace_id, request_span_id, call_key, service_name, endpoint, request_start, calls, total,
+               histogram::int8[], slowest_span_id, slowest,
+               coalesce((SELECT array_agg(decode(id, 'hex')) FROM unnest(string_to_array(slow_span_ids, ',')) AS id), '{}'),
+               excess
+        FROM unnest(${rows.map((r) => r.traceId)}::bytea[], ${rows.map((r) => r.requestSpanId)}::bytea[],
+          ${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.service)}::text[],
+          ${rows.map((r) => r.endpoint)}::text[], ${rows.map((r) => r.requestStartNano.toString())}::int8[],
+          ${rows.map((r) => r.calls)}::int4[], ${rows.map((r) => r.totalNano.toString())}::int8[],
+          ${rows.map((r) => r.histogram)}::text[], ${rows.map((r) => r.slowestSpanId)}::bytea[],
+          ${rows.map((r) => r.slowestNano.toString())}::int8[], ${rows.map((r) => hexList(r.slowSpanIds))}::text[],
+          ${rows.map((r) => r.excessNano.toString())}::int8[])
+          AS v (trace_id, request_span_id, call_key, service_name, endpoint, request_start, calls, total,
+                histogram, slowest_span_id, slowest, slow_span_ids, excess)
+        ON CONFLICT (trace_id, request_span_id, call_key) DO NOTHING`,
+  );
 }

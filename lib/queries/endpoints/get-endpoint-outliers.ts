@@ -68,6 +68,12 @@ export async function getEndpointOutliers(
             SELECT DISTINCT ON (f.trace_id, f.span_id, tf.kind) f.slow, 'shape', 'insight', tf.kind
             FROM flagged f JOIN trace_findings tf ON tf.trace_id = f.trace_id AND tf.request_span_id = f.span_id
             UNION ALL
+            -- a call over the slow-query threshold (the statement's p95 is the insight's test)
+            SELECT f.slow, 'shape', 'insight', 'slow_query' FROM flagged f
+            WHERE EXISTS (SELECT 1 FROM request_statements rs
+                          WHERE rs.trace_id = f.trace_id AND rs.request_span_id = f.span_id
+                            AND cardinality(rs.slow_span_ids) > 0)
+            UNION ALL
             SELECT f.slow, 'shape', 'cache', CASE WHEN c.hits < c.lookups THEN 'missed' ELSE 'hit only' END
             FROM flagged f JOIN request_cache_lookups c ON c.trace_id = f.trace_id AND c.request_span_id = f.span_id)
           SELECT source, key, value,

@@ -4,7 +4,7 @@
 // hits would save: (miss p50 − hit p50) per missed request. Examples are the slowest missed
 // requests (request_cache_lookups), linked by their request span.
 import { z } from "zod";
-import type { Insight } from "@/lib/contracts/insight-schemas";
+import type { Insight, NearMiss } from "@/lib/contracts/insight-schemas";
 import { type Db, sql } from "@/lib/db/sql";
 import { compositeKey } from "@/lib/model/composite-key";
 import type { TimeWindow } from "@/lib/model/time-window";
@@ -31,7 +31,7 @@ const ExampleRow = z.object({
 export async function getCacheMissCosts(
   db: Db,
   query: TimeWindow & { service: string | null; endpoint: string | null },
-): Promise<Insight[]> {
+): Promise<{ findings: Insight[]; nearMisses: NearMiss[] }> {
   const rows = sql`minute >= ${msToMinute(query.from)} AND minute < ${msToMinute(query.to)}
     ${query.service === null ? sql`` : sql`AND service_name = ${query.service}`}
     ${query.endpoint === null ? sql`` : sql`AND endpoint = ${query.endpoint}`}`;
@@ -60,15 +60,20 @@ export async function getCacheMissCosts(
     }
     (row.outcome === MISSED ? entry.missed : entry.hit).add(row.bucket, row.requests);
   }
-  const costly = [...byEndpoint.values()].flatMap((entry) => {
+  const compared = [...byEndpoint.values()].flatMap((entry) => {
     const missed = entry.missed.percentilesMs();
     const hit = entry.hit.percentilesMs();
-    if (missed.p50Ms === null || hit.p50Ms === null || missed.p50Ms <= hit.p50Ms) return [];
+    if (missed.p50Ms === null || hit.p50Ms === null) return [];
     return [
       { ...entry, missedP50: missed.p50Ms, hitP50: hit.p50Ms, missedP95: missed.p95Ms, hitP95: hit.p95Ms },
     ];
   });
-  if (costly.length === 0) return [];
+  // Requests that missed but were not slower than those that only hit: why nothing is flagged.
+  const even = compared.filter((entry) => entry.missedP50 <= entry.hitP50);
+  const costly = compared.filter((entry) => entry.missedP50 > entry.hitP50);
+  // near misses are only read for one endpoint (the endpoint page)
+  if (costly.length === 0 && (query.endpoint === null || even.length === 0))
+    return { findings: [], nearMisses: [] };
 
   const examples = await db.many(
     sql`SELECT service_name, endpoint,
@@ -76,14 +81,19 @@ export async function getCacheMissCosts(
                           ORDER BY duration_nano DESC, trace_id))[1:${EXAMPLES}] AS examples
         FROM request_cache_lookups
         WHERE ${rows} AND hits < lookups
-          AND service_name = ANY(${costly.map((c) => c.service)}::text[])
+          AND service_name = ANY(${compared.map((c) => c.service)}::text[])
         GROUP BY service_name, endpoint`,
     ExampleRow,
   );
   const examplesOf = new Map(
     examples.map((row) => [compositeKey(row.service_name, row.endpoint), row.examples]),
   );
-  return costly.map((entry): Insight => {
+  const examplesFor = (entry: { service: string; endpoint: string }, timeSavedMs: number) =>
+    (examplesOf.get(compositeKey(entry.service, entry.endpoint)) ?? []).map((text) => {
+      const [traceId = "", spanId = ""] = text.split(":");
+      return { traceId, spanIds: [spanId], timeSavedMs };
+    });
+  const findings = costly.map((entry): Insight => {
     const missedRequests = entry.missed.total;
     const timeSavedMs = entry.missedP50 - entry.hitP50;
     return {
@@ -103,10 +113,19 @@ export async function getCacheMissCosts(
         hitP50Ms: entry.hitP50,
         hitP95Ms: entry.hitP95 ?? entry.hitP50,
       },
-      examples: (examplesOf.get(compositeKey(entry.service, entry.endpoint)) ?? []).map((text) => {
-        const [traceId = "", spanId = ""] = text.split(":");
-        return { traceId, spanIds: [spanId], timeSavedMs };
-      }),
+      examples: examplesFor(entry, timeSavedMs),
     };
   });
+  const nearMisses = even.map(
+    (entry): NearMiss => ({
+      kind: "cache_miss_cost",
+      service: entry.service,
+      endpoint: entry.endpoint,
+      key: "requests that missed the cache",
+      requests: entry.missed.total,
+      reason: `requests that missed the cache are not slower than those that only hit (p50 ${entry.missedP50.toFixed(1)} ms against ${entry.hitP50.toFixed(1)} ms): a better hit ratio would save nothing measurable`,
+      examples: examplesFor(entry, 0),
+    }),
+  );
+  return { findings, nearMisses };
 }

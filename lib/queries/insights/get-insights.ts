@@ -1,6 +1,6 @@
-// The detectors' findings in a window (trace_findings, written by lib/analysis/insights) and the
-// cache misses' cost (get-cache-miss-costs.ts), one per
-// service, endpoint, kind and normalised call, ranked by the total time a fix would save
+// The detectors' findings in a window (trace_findings, written by lib/analysis/insights), the
+// slow statements (get-slow-queries.ts) and the cache misses' cost (get-cache-miss-costs.ts), one
+// per service, endpoint, kind and normalised call, ranked by the total time a fix would save
 // (GET /api/insights). Each carries the endpoint's request count for its share, and the examples
 // that would save the most with their offending span ids.
 import { z } from "zod";
@@ -13,6 +13,7 @@ import {
 import { type Db, sql } from "@/lib/db/sql";
 import { getCacheMissCosts } from "@/lib/queries/insights/get-cache-miss-costs";
 import { getNearMisses } from "@/lib/queries/insights/get-near-misses";
+import { getSlowQueries } from "@/lib/queries/insights/get-slow-queries";
 
 const EXAMPLES = 3;
 const NANOS_PER_MS = 1e6;
@@ -35,12 +36,14 @@ export interface InsightsQuery {
   service: string | null;
   endpoint: string | null;
   limit: number;
+  /** INSIGHTS_SLOW_QUERY_MS: a statement whose p95 over the window is above it is a slow query */
+  slowQueryMs: number;
 }
 
 export async function getInsights(db: Db, query: InsightsQuery): Promise<InsightsResponse> {
   const from = BigInt(query.from) * 1_000_000n;
   const to = BigInt(query.to) * 1_000_000n;
-  const [rows, cacheMissCosts] = await Promise.all([
+  const [rows, slowQueries, cacheMissCosts] = await Promise.all([
     db.many(
       sql`WITH grouped AS (
           SELECT kind, service_name, endpoint, call_key,
@@ -64,13 +67,24 @@ export async function getInsights(db: Db, query: InsightsQuery): Promise<Insight
         ORDER BY g.total_saved DESC, g.kind, g.service_name, g.endpoint, g.call_key`,
       FindingRow,
     ),
+    getSlowQueries(db, {
+      from,
+      to,
+      service: query.service,
+      endpoint: query.endpoint,
+      thresholdMs: query.slowQueryMs,
+    }),
     getCacheMissCosts(db, query),
   ]);
   const nearMisses =
     query.service !== null && query.endpoint !== null
-      ? await getNearMisses(db, { from, to, service: query.service, endpoint: query.endpoint })
+      ? [
+          ...(await getNearMisses(db, { from, to, service: query.service, endpoint: query.endpoint })),
+          ...slowQueries.nearMisses,
+          ...cacheMissCosts.nearMisses,
+        ]
       : [];
-  const findings = [...rows.map(toInsight), ...cacheMissCosts]
+  const findings = [...rows.map(toInsight), ...slowQueries.findings, ...cacheMissCosts.findings]
     .sort((a, b) => b.totalTimeSavedMs - a.totalTimeSavedMs)
     .slice(0, query.limit);
   return { from: query.from, to: query.to, findings, nearMisses };
