@@ -209,6 +209,69 @@ describe("sequential_calls", () => {
     ]);
   });
 
+  it("flags independent queries run one after another", () => {
+    /*
+     * GET /customers/:id/orders   SERVER 400 ms
+     * ├── SELECT * FROM products WHERE id = $1           150 ms
+     * └── SELECT * FROM reviews WHERE product_id = $1    150 ms   → could run at once: saves 150 ms
+     */
+    const findings = flagged(
+      [
+        server("root", 400),
+        query("product", "root", 1, 150, "SELECT * FROM products WHERE id = $1"),
+        query("reviews", "root", 152, 150, "SELECT * FROM reviews WHERE product_id = $1"),
+      ],
+      DEFAULT_THRESHOLDS,
+    );
+    expect(findings).toMatchObject([{ kind: "sequential_calls", count: 2, timeSavedNano: ms(150) }]);
+  });
+
+  it("does not flag a query that takes the previous query's ids (IN / ANY lists)", () => {
+    /*
+     * GET /customers/:id/orders   SERVER 400 ms
+     * ├── SELECT id FROM orders WHERE customer_id = $1             150 ms
+     * └── SELECT * FROM order_items WHERE order_id = ANY($1)       150 ms   needs the order ids
+     */
+    for (const items of [
+      "SELECT * FROM order_items WHERE order_id = ANY($1)",
+      "SELECT * FROM order_items WHERE order_id IN (1, 2, 3)",
+    ]) {
+      const spans = [
+        server("root", 400),
+        query("orders", "root", 1, 150, "SELECT id FROM orders WHERE customer_id = $1"),
+        query("items", "root", 152, 150, items),
+      ];
+      expect(detectFindings(spans, DEFAULT_THRESHOLDS).findings, items).toEqual([]);
+    }
+  });
+
+  it("does not flag statements of one transaction, nor what follows a write", () => {
+    /*
+     * POST /orders   SERVER 700 ms                     POST /orders   SERVER 500 ms
+     * ├── BEGIN                                         ├── INSERT INTO orders …      150 ms
+     * ├── SELECT … FOR UPDATE             150 ms        ├── SELECT … FROM stock …     150 ms
+     * ├── UPDATE stock SET …              150 ms        └── GET http://mailer/send    150 ms  (HTTP: not ordered
+     * ├── SELECT * FROM prices …          150 ms             by the write, but alone it is no sequence)
+     * └── COMMIT
+     */
+    const transaction = [
+      server("root", 700),
+      query("begin", "root", 0, 1, "BEGIN"),
+      query("lock", "root", 2, 150, "SELECT * FROM stock WHERE sku = $1 FOR UPDATE"),
+      query("update", "root", 153, 150, "UPDATE stock SET quantity = quantity - $2 WHERE sku = $1"),
+      query("prices", "root", 304, 150, "SELECT * FROM prices WHERE sku = $1"),
+      query("commit", "root", 455, 1, "COMMIT"),
+    ];
+    expect(detectFindings(transaction, DEFAULT_THRESHOLDS).findings).toEqual([]);
+    const afterWrite = [
+      server("root", 500),
+      query("insert", "root", 0, 150, "INSERT INTO orders (customer_id) VALUES ($1)"),
+      query("stock", "root", 151, 150, "SELECT * FROM stock WHERE sku = $1"),
+      fetchCall("mail", "root", 302, 150, "http://mailer/send"),
+    ];
+    expect(detectFindings(afterWrite, DEFAULT_THRESHOLDS).findings).toEqual([]);
+  });
+
   it("does not flag parallel calls, not even as a near miss", () => {
     expect(detectFindings(staircase(121), DEFAULT_THRESHOLDS).findings).toEqual([]);
   });
