@@ -1,4 +1,4 @@
-// npm run bench:overload [-- --senders 256 --seconds 20 --batch 100 --requests 3000] [--split]
+// npm run bench:overload [-- --senders 256 --seconds 20 --batch 100 --requests 3000] [--split [--nice 10]]
 //
 // An ingest flood against a running Tracewell (one process, all roles, as `npm start` runs it):
 // `--senders` concurrent OTLP/HTTP senders post SDK-made requests of `--batch` spans as fast as
@@ -7,9 +7,10 @@
 // ratio: the target is ≤ 3×), the server's peak RSS (target ≤ 1 GB at 256 senders), the answers
 // by status (429/503 carry Retry-After: back-pressure instead of unbounded queueing), and the
 // spans per second acknowledged.
-// --split: the same flood against two processes sharing the database (TRACEWELL_ROLES=ingest
-// receiving, TRACEWELL_ROLES=web,worker serving the dashboard), as docs/scaling.md suggests for
-// heavy ingest; RSS is then the ingest process's.
+// --split: the same flood against two processes sharing the database (TRACEWELL_ROLES=ingest,worker
+// receiving and analysing, TRACEWELL_ROLES=web serving the dashboard), as docs/scaling.md suggests
+// for heavy ingest; RSS is then the ingest process's. --nice N: the ingest process runs with
+// INGEST_NICE=N (it and its PostgreSQL backends at a lower CPU priority than the dashboard's).
 import { parseArgs } from "node:util";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
 import {
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "3000" },
     "quiet-seconds": { type: "string", default: "5" },
     split: { type: "boolean", default: false },
+    nice: { type: "string", default: "0" },
   },
 });
 const senders = Number(values.senders);
@@ -40,10 +42,14 @@ const quietMs = Number(values["quiet-seconds"]) * 1000;
 
 const bodies = prepareBodies(Number(values.requests), batch);
 
-const stack = await startBenchStack(values.split ? { TRACEWELL_ROLES: "ingest" } : {});
+const stack = await startBenchStack(
+  values.split
+    ? { TRACEWELL_ROLES: "ingest,worker", INGEST_NICE: values.nice }
+    : { INGEST_NICE: values.nice },
+);
 // The dashboard: the same process, or with --split a second one on the same database.
 const web = values.split
-  ? await startTracewellProcess({ databaseUrl: stack.database.url, env: { TRACEWELL_ROLES: "web,worker" } })
+  ? await startTracewellProcess({ databaseUrl: stack.database.url, env: { TRACEWELL_ROLES: "web" } })
   : stack.server;
 const pid = stack.server.child.pid as number;
 const post = (body: Uint8Array) => postTraces(stack.server.otlpHttpUrl, body);
@@ -107,7 +113,11 @@ try {
       q,
     );
   console.log("");
-  console.log(values.split ? "Two processes: ingest | web,worker" : "One process: web,ingest,worker");
+  console.log(
+    values.split
+      ? `Two processes: ingest,worker (INGEST_NICE=${values.nice}) | web`
+      : "One process: web,ingest,worker",
+  );
   console.log(
     `Dashboard GET /api/endpoints  quiet p50 ${p(quiet, 0.5).toFixed(1)} ms  p95 ${p(quiet, 0.95).toFixed(1)} ms  (${quiet.length} requests)`,
   );

@@ -85,6 +85,9 @@ const envSchema = z.object({
   // Off by default: yielding refuses 5–7× more exports while the dashboard is watched, and senders
   // without a Collector in front may then drop data during the very incident being looked at.
   INGEST_YIELD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  // In a process without the web role: the CPU niceness (0–19) of the process and of the local
+  // PostgreSQL backends serving it (lib/server/cpu-priority.ts); 0 leaves priorities alone.
+  INGEST_NICE: z.coerce.number().int().min(0).max(19).default(10),
   INGEST_BATCH_MAX_SPANS: positiveInt(8_000),
   INGEST_WRITERS: positiveInt(2),
   INGEST_MAX_SPANS_PER_REQUEST: positiveInt(50_000),
@@ -251,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxBytes: e.INGEST_MAX_INFLIGHT_BYTES,
       /** 0: off; applies only when the process also has the web role */
       yieldEventLoopDelayMs: e.INGEST_YIELD_EVENT_LOOP_DELAY_MS,
+      /** 0: off; applies only when the process has no web role */
+      nice: e.INGEST_NICE,
     },
     ingest: {
       maxQueuedSpans: e.INGEST_MAX_QUEUED_SPANS,

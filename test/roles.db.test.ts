@@ -1,7 +1,10 @@
 // TRACEWELL_ROLES splits one Tracewell into processes sharing one database: here an ingest-only
 // process receives spans from the official exporter, and a web+worker process serves them and
-// runs the analysis (cache attribution) over them.
+// runs the analysis (cache attribution) over them. The ingest process runs at a lower CPU priority
+// (INGEST_NICE, default 10), it and its PostgreSQL backends, the dashboard's at the normal one.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { ROOT_CONTEXT, SpanKind, trace } from "@opentelemetry/api";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpointsResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
@@ -85,4 +88,41 @@ describe("roles", () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   });
+
+  it("runs the ingest process and its database backends at a lower CPU priority, the dashboard's not", async () => {
+    const ingestPid = ingest.child.pid as number;
+    const webPid = web.child.pid as number;
+    // every thread of the process (V8's and libuv's helpers too), not only the main one
+    for (const task of readdirSync(`/proc/${ingestPid}/task`)) {
+      expect(niceness(`/proc/${ingestPid}/task/${task}/stat`), `ingest thread ${task}`).toBe(10);
+    }
+    expect(niceness(`/proc/${webPid}/stat`)).toBe(0);
+
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number; application_name: string }>(
+        `SELECT pid, application_name FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name LIKE 'tracewell%'`,
+      );
+      // A database on another machine (TEST_DATABASE_URL) has no backends here to look at.
+      const local = (pid: number) =>
+        existsSync(`/proc/${pid}/comm`) && readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+      const backends = (name: string) =>
+        rows.filter((row) => row.application_name === name && local(row.pid)).map((row) => row.pid);
+      expect(rows.filter((row) => row.application_name === "tracewell ingest").length).toBeGreaterThan(0);
+      for (const pid of backends("tracewell ingest"))
+        expect(niceness(`/proc/${pid}/stat`), `backend ${pid}`).toBe(10);
+      for (const pid of backends("tracewell web,worker"))
+        expect(niceness(`/proc/${pid}/stat`), `backend ${pid}`).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
 });
+
+/** A process's or thread's niceness: field 19 of /proc/…/stat (the 17th after the command's closing parenthesis). */
+function niceness(statFile: string): number {
+  const stat = readFileSync(statFile, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+}

@@ -72,8 +72,10 @@ function NearMisses({ nearMisses }: { nearMisses: readonly NearMiss[] }) {
         {nearMisses.map((miss) => (
           <li key={`${miss.kind}:${miss.key}`} data-kind={miss.kind}>
             <span className="font-medium">{INSIGHT_KIND_LABELS[miss.kind]}</span>{" "}
-            <span className="font-mono text-xs">{miss.key}</span> — {miss.reason} (
-            {miss.requests.toLocaleString("en-US")} {miss.requests === 1 ? "request" : "requests"})
+            {/* a cache near miss's key is a fixed label its reason already says */}
+            {miss.kind === "cache_miss_cost" ? null : <span className="font-mono text-xs">{miss.key}</span>} —{" "}
+            {miss.reason} ({miss.requests.toLocaleString("en-US")}{" "}
+            {miss.requests === 1 ? "request" : "requests"})
           </li>
         ))}
       </ul>

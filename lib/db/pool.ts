@@ -33,7 +33,11 @@ export function getPool(): pg.Pool {
     pool = new pg.Pool({
       connectionString,
       max: 12,
-      application_name: "tracewell",
+      // "tracewell", or with its roles when a process runs only some ("tracewell ingest"), so
+      // pg_stat_activity tells the processes' connections apart
+      application_name: process.env.TRACEWELL_ROLES
+        ? `tracewell ${process.env.TRACEWELL_ROLES}`
+        : "tracewell",
       // The app's queries are small (rollup rows, index lookups, COPY). Parallel workers cost more
       // to launch than they save there: bench:query measured /api/endpoints 64 → 10 ms in-process.
       // JIT compiles a query whose estimated cost is high (a week of metric points): on a loaded

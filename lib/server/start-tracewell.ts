@@ -14,6 +14,7 @@ import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { loadBudgetsFile } from "@/lib/jobs/load-budgets-file";
 import { logger } from "@/lib/log/logger";
+import { lowerBackendPriority, lowerOwnPriority } from "@/lib/server/cpu-priority";
 import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/ingest-auth";
 import { createIngestRole } from "@/lib/server/ingest-role";
 import { listen } from "@/lib/server/listen";
@@ -50,6 +51,13 @@ export async function startTracewell(
   // database through the environment.
   process.env.DATABASE_URL = config.databaseUrl ?? embedded?.url;
   const db = getDb();
+  // After the embedded database has started: its postmaster must not inherit a lowered priority.
+  if (config.admission.nice > 0 && !config.roles.has("web") && lowerOwnPriority(config.admission.nice)) {
+    lowerBackendPriority(db.pool, config.admission.nice);
+    logger.info(
+      `INGEST_NICE=${config.admission.nice}: this process runs at a lower CPU priority than the dashboard`,
+    );
+  }
 
   const migrated = migrate(db.pool).then(
     (applied) => {
