@@ -40,6 +40,10 @@ try {
   const vitest = JSON.parse(readFileSync(vitestReport, "utf8"));
   counts.passed += vitest.numPassedTests ?? 0;
   counts.failed += vitest.numFailedTests ?? 0;
+  // The report decides too: an exit status can be lost (lib/db/embedded-postgres.ts).
+  if ((vitest.numFailedTests ?? 0) > 0 || (vitest.numFailedTestSuites ?? 0) > 0 || vitest.success === false) {
+    if (!failedSteps.includes("vitest")) failedSteps.push("vitest");
+  }
   counts.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 } catch {
   if (!failedSteps.includes("vitest")) failedSteps.push("vitest (no report)");
@@ -48,6 +52,7 @@ try {
   const stats = JSON.parse(readFileSync(playwrightReport, "utf8")).stats;
   counts.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   counts.failed += stats.unexpected ?? 0;
+  if ((stats.unexpected ?? 0) > 0 && !failedSteps.includes("playwright")) failedSteps.push("playwright");
   counts.skipped += stats.skipped ?? 0;
 } catch {
   if (!failedSteps.includes("playwright")) failedSteps.push("playwright (no report)");

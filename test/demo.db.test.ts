@@ -189,7 +189,10 @@ describe("npm run demo", () => {
     ];
     expect(twins.map((twin) => twin.join(" ")).filter((twin) => found.has(twin))).toEqual([]);
     // the cache exhibit is the only endpoint whose misses are flagged: the shop has no other cache
-    expect([...found].filter((finding) => finding.startsWith("cache_miss_cost"))).toEqual([
+    // (other test files' services share this Tracewell and this window: the shop's only)
+    const shop = new Set(["frontend", "orders", "inventory", "pricing"]);
+    const shopFindings = [...found].filter((finding) => shop.has(finding.split(" ")[1] ?? ""));
+    expect(shopFindings.filter((finding) => finding.startsWith("cache_miss_cost"))).toEqual([
       "cache_miss_cost inventory GET /stock/:sku",
     ]);
   }, 90_000);

