@@ -14,7 +14,7 @@ import { type Db, join, raw, type Sql, sql } from "@/lib/db/sql";
 import { TraceSummaryColumns } from "@/lib/queries/traces/trace-summary-row";
 
 /** Counting stops here: beyond it the response says "more than". */
-export const TOTAL_CAP = 10_000;
+export const TOTAL_CAP = 1_000;
 
 // Allow-list: the only SQL text a request chooses.
 const SORT_EXPRESSIONS: Record<TraceSearchSort, string> = {
