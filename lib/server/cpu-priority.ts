@@ -1,7 +1,7 @@
-// INGEST_NICE: a process that only ingests (TRACEWELL_ROLES=ingest) can run at a lower CPU
-// priority, it and the PostgreSQL backends serving it, so that on a machine where the dashboard's
-// process shares the cores, the kernel's scheduler gives the dashboard the CPU first during a
-// flood and ingest the rest (docs/scaling.md). Nothing is refused: ingest still takes everything
+// INGEST_NICE: a process without the web role (TRACEWELL_ROLES=ingest or ingest,worker) runs at a
+// lower CPU priority, it and the PostgreSQL backends serving it, so that on a machine where the
+// dashboard's process shares the cores, the kernel's scheduler gives the dashboard the CPU first
+// during a flood and ingest the rest (docs/scaling.md). Nothing is refused: ingest still takes everything
 // the CPU left over allows, and all of it when the dashboard is idle.
 //
 // A backend's PID comes from pg_backend_pid(), which is a PID on the database's machine: it is
