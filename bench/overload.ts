@@ -1,10 +1,13 @@
-// npm run bench:overload [-- --senders 256 --seconds 20 --batch 100 --requests 3000] [--split [--nice 10]]
+// npm run bench:overload [-- --senders 256 --seconds 20 --batch 100 --requests 3000]
+//                         [--one-process | --split [--nice 10]]
 //
-// An ingest flood against a running Tracewell (one process, all roles, as `npm start` runs it):
+// An ingest flood against a running Tracewell as `npm start` runs it (the dashboard in one
+// process, ingest and the worker in its child; --one-process: every role in one process):
 // `--senders` concurrent OTLP/HTTP senders post SDK-made requests of `--batch` spans as fast as
 // they are answered, for `--seconds`. Meanwhile the dashboard's GET /api/endpoints is polled.
 // Prints, from the same run: the dashboard's p50/p95 while quiet and during the flood (and the
-// ratio: the target is ≤ 3×), the server's peak RSS (target ≤ 1 GB at 256 senders), the answers
+// ratio: the target is ≤ 3×), the server's peak RSS (its processes together; target ≤ 1 GB at
+// 256 senders), the answers
 // by status (429/503 carry Retry-After: back-pressure instead of unbounded queueing), and the
 // spans per second acknowledged.
 // --split: the same flood against two processes sharing the database (TRACEWELL_ROLES=ingest,worker
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     "quiet-seconds": { type: "string", default: "5" },
     split: { type: "boolean", default: false },
     nice: { type: "string", default: "0" },
+    "one-process": { type: "boolean", default: false },
   },
 });
 const senders = Number(values.senders);
@@ -42,10 +46,15 @@ const quietMs = Number(values["quiet-seconds"]) * 1000;
 
 const bodies = prepareBodies(Number(values.requests), batch);
 
+// Without --split: Tracewell as `npm start` runs it, ingest and the worker in a child process
+// (INGEST_PROCESS=separate, the child at INGEST_NICE, default 10), or with --one-process every
+// role in one process.
 const stack = await startBenchStack(
   values.split
     ? { TRACEWELL_ROLES: "ingest,worker", INGEST_NICE: values.nice }
-    : { INGEST_NICE: values.nice },
+    : values["one-process"]
+      ? { INGEST_PROCESS: "same" }
+      : { INGEST_PROCESS: "separate", ...(values.nice === "0" ? {} : { INGEST_NICE: values.nice }) },
 );
 // The dashboard: the same process, or with --split a second one on the same database.
 const web = values.split
@@ -116,7 +125,9 @@ try {
   console.log(
     values.split
       ? `Two processes: ingest,worker (INGEST_NICE=${values.nice}) | web`
-      : "One process: web,ingest,worker",
+      : values["one-process"]
+        ? "One process: web,ingest,worker (INGEST_PROCESS=same)"
+        : "npm start: web | child ingest,worker (INGEST_PROCESS=separate)",
   );
   console.log(
     `Dashboard GET /api/endpoints  quiet p50 ${p(quiet, 0.5).toFixed(1)} ms  p95 ${p(quiet, 0.95).toFixed(1)} ms  (${quiet.length} requests)`,

@@ -178,6 +178,10 @@ const envSchema = z.object({
       }
       return new Set(roles as Role[]);
     }),
+  // With the web role and ingest or worker (the default): "separate" runs ingest and the worker in
+  // a child process (lib/server/ingest-child.ts), so a flood never shares the dashboard's event
+  // loop; "same" keeps every role in this one process.
+  INGEST_PROCESS: z.enum(["separate", "same"]).default("separate"),
   SPAN_MAX_FUTURE: duration("1d"),
   TRACE_PAGE_MAX_SPANS: positiveInt(200_000),
   // OTLP needs an ingest key (Authorization: Bearer twk_…) unless "open" (a trusted network).
@@ -280,6 +284,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       },
     },
     roles: e.TRACEWELL_ROLES,
+    /** INGEST_PROCESS: "separate" runs the non-web roles in a child process when this one serves the web */
+    ingestProcess: e.INGEST_PROCESS,
     /** the trace page loads at most this many spans of a trace (the earliest) and says so */
     tracePageMaxSpans: e.TRACE_PAGE_MAX_SPANS,
     ingestAuth: {

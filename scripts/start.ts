@@ -2,6 +2,13 @@
 import { loadConfig } from "@/lib/config";
 import { markShuttingDown } from "@/lib/db/pool";
 import { logger } from "@/lib/log/logger";
+import {
+  childRoles,
+  exitWithParent,
+  type IngestChild,
+  sendReadyToParent,
+  startIngestChild,
+} from "@/lib/server/ingest-child";
 import { startTracewell } from "@/lib/server/start-tracewell";
 import { ensureBuild } from "./build";
 
@@ -10,15 +17,29 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 async function main(): Promise<void> {
   const config = loadConfig();
   ensureBuild();
-  const running = await startTracewell(config);
-  // Machine-readable line for test harnesses and scripts that start Tracewell on port 0.
-  console.log(
-    `TRACEWELL_READY ${JSON.stringify({
-      port: running.port,
-      otlpHttpPort: running.otlpHttpPort,
-      otlpGrpcPort: running.otlpGrpcPort,
-    })}`,
-  );
+  // INGEST_PROCESS=separate (default): this process serves the web, a child ingests and analyses.
+  const roles = childRoles(config.roles);
+  const separate = config.ingestProcess === "separate" && config.roles.has("web") && roles.length > 0;
+  let child: IngestChild | null = null;
+  const running = separate
+    ? await startTracewell({ ...config, roles: new Set(["web"]) }, console.log, {
+        forwardOtlpTo: () => child?.ports()?.otlpHttpPort ?? null,
+        beforeDatabaseStops: async () => child?.stop(),
+      })
+    : await startTracewell(config);
+  // The child opens the database this process opened (process.env.DATABASE_URL, set at start).
+  if (separate) child = startIngestChild(roles, running.port);
+  const childPorts = child ? await child.ready : null;
+  const ready = {
+    port: running.port,
+    otlpHttpPort: childPorts ? childPorts.otlpHttpPort : running.otlpHttpPort,
+    otlpGrpcPort: childPorts ? childPorts.otlpGrpcPort : running.otlpGrpcPort,
+  };
+  // Machine-readable line for test harnesses and scripts that start Tracewell on port 0; an ingest
+  // child tells its parent instead.
+  if (!(process.env.TRACEWELL_CHILD === "1" && sendReadyToParent(ready))) {
+    console.log(`TRACEWELL_READY ${JSON.stringify(ready)}`);
+  }
 
   let signals = 0;
   const shutdown = (signal: string) => {
@@ -43,6 +64,8 @@ async function main(): Promise<void> {
     for (const listener of process.listeners(signal)) process.off(signal, listener);
     process.on(signal, () => shutdown(signal));
   }
+  // An ingest child (TRACEWELL_CHILD) drains and exits when its parent goes, SIGKILL included.
+  if (process.env.TRACEWELL_CHILD === "1") exitWithParent(shutdown);
 }
 
 // A start that fails (invalid configuration, a taken port) is told in plain text: a person reads it.

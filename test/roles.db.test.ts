@@ -3,11 +3,10 @@
 // runs the analysis (cache attribution) over them. The ingest process runs at a lower CPU priority
 // (INGEST_NICE, default 10), it and its PostgreSQL backends, the dashboard's at the normal one.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { ROOT_CONTEXT, SpanKind, trace } from "@opentelemetry/api";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpointsResponseSchema } from "@/lib/contracts/endpoint-schemas";
-import { makeExporter, sendSpans } from "@/test/support/send-spans";
+import { sendCartRequests } from "@/test/support/send-spans";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
@@ -43,36 +42,7 @@ describe("roles", () => {
 
   it("an ingest process stores what a web+worker process serves and analyses", async () => {
     const now = Date.now();
-    /**
-     *   GET /cart     SERVER
-     *   └── cache get  CLIENT  cache.hit = true on 3 of 4 requests
-     */
-    await sendSpans(
-      makeExporter("http/protobuf", ingest.otlpHttpUrl),
-      (tracer) => {
-        for (let i = 0; i < 4; i++) {
-          const start = now - 5_000 + i * 10;
-          const root = tracer.startSpan(
-            "GET /cart",
-            {
-              kind: SpanKind.SERVER,
-              startTime: start,
-              attributes: { "http.request.method": "GET", "http.route": "/cart" },
-            },
-            ROOT_CONTEXT,
-          );
-          tracer
-            .startSpan(
-              "cache get",
-              { kind: SpanKind.CLIENT, startTime: start + 1, attributes: { "cache.hit": i !== 0 } },
-              trace.setSpan(ROOT_CONTEXT, root),
-            )
-            .end(start + 2);
-          root.end(start + 5);
-        }
-      },
-      { "service.name": "roles-shop" },
-    );
+    await sendCartRequests(ingest.otlpHttpUrl, "roles-shop", now);
 
     const deadline = Date.now() + 30_000;
     for (;;) {

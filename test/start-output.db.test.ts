@@ -1,6 +1,7 @@
 // The first minute with `npm start` (issue 16): the output says where to point an exporter (the
 // base endpoint, not /v1/traces) and what to do next; a taken port names the variable to change;
-// Ctrl-C (SIGINT to the whole process group, the embedded PostgreSQL included) prints nothing alarming.
+// Ctrl-C (SIGINT to the whole process group, the embedded PostgreSQL included) prints nothing
+// alarming and stops the ingest child too.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +24,12 @@ describe("npm start", () => {
     await fs.chmod(dataDir, 0o755);
     let server: TracewellProcess | undefined;
     try {
-      server = await startTracewellProcess({ databaseUrl: "", env: { DATA_DIR: dataDir }, detached: true });
+      // as `npm start` runs by default: ingest and the worker in a child process
+      server = await startTracewellProcess({
+        databaseUrl: "",
+        env: { DATA_DIR: dataDir, INGEST_PROCESS: "separate" },
+        detached: true,
+      });
       const { otlpHttpPort, port } = server.ports;
       expect(server.output).toContain(
         `Next step: start a service with OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:${otlpHttpPort}, then open http://localhost:${port}`,

@@ -80,11 +80,25 @@ export async function pollDashboard(baseUrl: string, ms: number): Promise<number
 }
 
 /** Resident memory of a process, in MiB (Linux). */
+/** Resident memory of a process and its child processes (`npm start`'s ingest child), in MiB. */
 export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("VmRSS:"));
-  return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
+  const rss = (id: number | string) => {
+    try {
+      const line = readFileSync(`/proc/${id}/status`, "utf8")
+        .split("\n")
+        .find((l) => l.startsWith("VmRSS:"));
+      return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
+    } catch {
+      return 0; // gone meanwhile
+    }
+  };
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // no /proc children list: the process alone
+  }
+  return rss(pid) + children.reduce((sum, child) => sum + rss(child), 0);
 }
 
 export function sleep(ms: number): Promise<void> {

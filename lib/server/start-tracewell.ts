@@ -36,9 +36,20 @@ export interface RunningTracewell {
  * dashboard and receivers listen, the next step, a first ingest key). Everything else goes to the
  * JSON log (lib/log/logger.ts).
  */
+export interface StartOptions {
+  /**
+   * For a web process whose ingest runs in a child (lib/server/ingest-child.ts): the child's
+   * OTLP/HTTP port, where /v1/* on PORT is forwarded (null while the child starts: 503)
+   */
+  forwardOtlpTo?: () => number | null;
+  /** awaited on stop after the servers close and before the embedded database stops */
+  beforeDatabaseStops?: () => Promise<void>;
+}
+
 export async function startTracewell(
   config: TracewellConfig,
   say: (line: string) => void = console.log,
+  options: StartOptions = {},
 ): Promise<RunningTracewell> {
   // First, so that the instrumentation is in place before any server or pool is used. Loaded only
   // when asked for: the SDK is a large module graph.
@@ -86,6 +97,9 @@ export async function startTracewell(
         : tracedOtlpHttp(request, response));
   const servers: http.Server[] = [];
   let port: number | null = null;
+  // for the banner: this process's dashboard, or the parent's when this is its ingest child
+  const dashboardPort = () =>
+    port ?? (process.env.TRACEWELL_DASHBOARD_PORT ? Number(process.env.TRACEWELL_DASHBOARD_PORT) : null);
   let otlpHttpPort: number | null = null;
   let app: ReturnType<typeof next> | null = null;
 
@@ -104,6 +118,9 @@ export async function startTracewell(
       // address, overwriting whatever a client sent under that name.
       request.headers["x-tracewell-client-address"] = request.socket.remoteAddress ?? "unknown";
       if (handleOtlpHttp && request.url?.startsWith("/v1/")) void handleOtlpHttp(request, response);
+      else if (options.forwardOtlpTo && request.url?.startsWith("/v1/")) {
+        forwardOtlp(request, response, options.forwardOtlpTo(), loopbackOr(config.host));
+      }
       // The /metrics page for browsers; Prometheus text for Prometheus, curl and the like, behind
       // the same access gate as the app (a read-only API token or a session).
       else if (wantsPrometheus(request)) void servePrometheusGated(request, response);
@@ -120,11 +137,13 @@ export async function startTracewell(
     const otlp = http.createServer((request, response) => void handleOtlpHttp(request, response));
     servers.push(otlp);
     otlpHttpPort = await listen(otlp, config.otlpHttpPort, config.host, "OTLP_HTTP_PORT");
-    const alsoOnWeb = port === null ? "" : ` (also under :${port}/v1/*)`;
+    const alsoOnWeb = dashboardPort() === null ? "" : ` (also under :${dashboardPort()}/v1/*)`;
     say(`OTLP/HTTP receiver on http://localhost:${otlpHttpPort}${alsoOnWeb}`);
   }
   if (selfTrace) {
-    const own = otlpHttpPort === null ? null : `http://${loopbackOr(config.host)}:${otlpHttpPort}`;
+    // this process's receiver, or with ingest in a child its /v1/* forwarding on PORT
+    const ownPort = otlpHttpPort ?? (options.forwardOtlpTo ? port : null);
+    const own = ownPort === null ? null : `http://${loopbackOr(config.host)}:${ownPort}`;
     const target = config.selfTrace.endpoint ?? own;
     if (target === null) {
       logger.warn(
@@ -155,7 +174,7 @@ export async function startTracewell(
     say(
       `Next step: start a service with OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:${otlpHttpPort}` +
         (config.ingestAuth.mode === "keys" ? " and its ingest key in OTEL_EXPORTER_OTLP_HEADERS" : "") +
-        (port === null ? "" : `, then open http://localhost:${port}`),
+        (dashboardPort() === null ? "" : `, then open http://localhost:${dashboardPort()}`),
     );
   }
 
@@ -173,12 +192,43 @@ export async function startTracewell(
       await closed;
       await app?.close?.();
       await worker?.stop();
+      await options.beforeDatabaseStops?.();
       await closePool();
       await embedded?.stop();
     })();
     return stopping;
   };
   return { port, otlpHttpPort, otlpGrpcPort: grpc?.port ?? null, stop };
+}
+
+/** /v1/* on PORT, passed on to the ingest child's OTLP/HTTP receiver as it came. */
+function forwardOtlp(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  port: number | null,
+  host: string,
+): void {
+  const unavailable = () => {
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" });
+    response.end("the OTLP receiver is starting: retry in a second\n");
+  };
+  if (port === null) {
+    unavailable();
+    return;
+  }
+  const upstream = http.request(
+    { host, port, method: request.method, path: request.url, headers: request.headers },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on("error", unavailable);
+  request.pipe(upstream);
 }
 
 function loopbackOr(host: string): string {

@@ -1,6 +1,6 @@
 // Sends spans to a running Tracewell through the official OpenTelemetry exporters, exactly as a
 // user's service does, and returns what the SDK recorded so tests can compare span for span.
-import type { Tracer } from "@opentelemetry/api";
+import { ROOT_CONTEXT, SpanKind, type Tracer, trace } from "@opentelemetry/api";
 import { OTLPTraceExporter as HttpJsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -74,4 +74,40 @@ export function recordingFailures(exporter: SpanExporter, failures: string[]): S
 
 export function hrTimeToNanos([seconds, nanos]: [number, number]): bigint {
   return BigInt(seconds) * 1_000_000_000n + BigInt(nanos);
+}
+
+/**
+ * Four `GET /cart` requests of `service`, ending 5 s before `now`, each with a cache lookup, the
+ * first a miss (cache hit ratio 0.75), sent with the official OTLP/protobuf exporter:
+ *
+ *   GET /cart     SERVER
+ *   └── cache get  CLIENT  cache.hit = true on 3 of 4 requests
+ */
+export async function sendCartRequests(otlpUrl: string, service: string, now: number): Promise<void> {
+  await sendSpans(
+    makeExporter("http/protobuf", otlpUrl),
+    (tracer) => {
+      for (let i = 0; i < 4; i++) {
+        const start = now - 5_000 + i * 10;
+        const root = tracer.startSpan(
+          "GET /cart",
+          {
+            kind: SpanKind.SERVER,
+            startTime: start,
+            attributes: { "http.request.method": "GET", "http.route": "/cart" },
+          },
+          ROOT_CONTEXT,
+        );
+        tracer
+          .startSpan(
+            "cache get",
+            { kind: SpanKind.CLIENT, startTime: start + 1, attributes: { "cache.hit": i !== 0 } },
+            trace.setSpan(ROOT_CONTEXT, root),
+          )
+          .end(start + 2);
+        root.end(start + 5);
+      }
+    },
+    { "service.name": service },
+  );
 }

@@ -51,6 +51,10 @@ export async function startTracewellProcess(options: {
       // Likewise for the dashboard and /api; test/route-access.db.test.ts, test/ui-auth.db.test.ts
       // and e2e/ui-auth.spec.ts start their own Tracewell with sign-in required (the default).
       UI_AUTH: "off",
+      // One process, so tests can reach ingest's state (its /metrics on PORT, yielding, the
+      // worker's timing) where they ask the dashboard; test/ingest-process.db.test.ts runs the
+      // default of `npm start`, ingest and the worker in a child process.
+      INGEST_PROCESS: "same",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
