@@ -77,7 +77,7 @@ export class Histogram {
     const parts: string[] = [];
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
       const count = this.counts[bucket] as number;
-      if (count > 0) parts.push(((BigInt(bucket) << 40n) | BigInt(count)).toString());
+      if (count > 0) parts.push(packBucket(bucket, count));
     }
     return `{${parts.join(",")}}`;
   }
@@ -106,6 +106,9 @@ export class Histogram {
 
 const COUNT_FACTOR = 2 ** 40;
 
+/** One non-empty bucket in the stored form: (bucket << 40) | count, as decimal text. */
+const packBucket = (bucket: number, count: number) => ((BigInt(bucket) << 40n) | BigInt(count)).toString();
+
 /**
  * A few durations (nanoseconds) as a packed histogram literal, like Histogram.toPackedLiteral but
  * without the dense 1,536-slot array: the insights analyser packs one small histogram per request
@@ -117,8 +120,6 @@ export function packDurations(durationsNanos: readonly number[]): string {
     const bucket = bucketOf(duration);
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   }
-  const parts = [...counts]
-    .sort((a, b) => a[0] - b[0])
-    .map(([bucket, count]) => ((BigInt(bucket) << 40n) | BigInt(count)).toString());
+  const parts = [...counts].sort((a, b) => a[0] - b[0]).map(([bucket, count]) => packBucket(bucket, count));
   return `{${parts.join(",")}}`;
 }

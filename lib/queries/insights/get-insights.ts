@@ -14,6 +14,7 @@ import { type Db, sql } from "@/lib/db/sql";
 import { getCacheMissCosts } from "@/lib/queries/insights/get-cache-miss-costs";
 import { getNearMisses } from "@/lib/queries/insights/get-near-misses";
 import { getSlowQueries } from "@/lib/queries/insights/get-slow-queries";
+import { exampleText, parseExample } from "@/lib/queries/insights/insight-examples";
 
 const EXAMPLES = 3;
 const NANOS_PER_MS = 1e6;
@@ -48,8 +49,7 @@ export async function getInsights(db: Db, query: InsightsQuery): Promise<Insight
       sql`WITH grouped AS (
           SELECT kind, service_name, endpoint, call_key,
                  count(*) AS requests, max(call_count) AS max_count, sum(time_saved_nano) AS total_saved,
-                 (array_agg(encode(trace_id, 'hex') || ':' || time_saved_nano || ':' ||
-                            array_to_string(ARRAY(SELECT encode(id, 'hex') FROM unnest(span_ids) AS id), ',')
+                 (array_agg(${exampleText("time_saved_nano", "span_ids")}
                             ORDER BY time_saved_nano DESC, trace_id))[1:${EXAMPLES}] AS examples
           FROM trace_findings
           WHERE request_start_unix_nano >= ${from} AND request_start_unix_nano < ${to} AND near_miss IS NULL
@@ -105,13 +105,6 @@ function toInsight(row: z.infer<typeof FindingRow>): Insight {
     maxCount: row.max_count,
     timeSavedMs: requests === 0 ? 0 : totalTimeSavedMs / requests,
     totalTimeSavedMs,
-    examples: row.examples.map((text) => {
-      const [traceId = "", saved = "0", spanIds = ""] = text.split(":");
-      return {
-        traceId,
-        spanIds: spanIds === "" ? [] : spanIds.split(","),
-        timeSavedMs: Number(saved) / NANOS_PER_MS,
-      };
-    }),
+    examples: row.examples.map(parseExample),
   };
 }

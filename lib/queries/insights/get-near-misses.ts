@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { NearMiss } from "@/lib/contracts/insight-schemas";
 import { insightKindSchema } from "@/lib/contracts/insight-schemas";
 import { type Db, sql } from "@/lib/db/sql";
+import { exampleText, parseExample } from "@/lib/queries/insights/insight-examples";
 
 const EXAMPLES = 3;
 const LIMIT = 20;
@@ -23,8 +24,7 @@ export async function getNearMisses(
 ): Promise<NearMiss[]> {
   const rows = await db.many(
     sql`SELECT kind, call_key, count(*)::int AS requests, mode() WITHIN GROUP (ORDER BY near_miss) AS reason,
-               (array_agg(encode(trace_id, 'hex') || ':' || time_saved_nano || ':' ||
-                          array_to_string(ARRAY(SELECT encode(id, 'hex') FROM unnest(span_ids) AS id), ',')
+               (array_agg(${exampleText("time_saved_nano", "span_ids")}
                           ORDER BY time_saved_nano DESC, trace_id))[1:${EXAMPLES}] AS examples
         FROM trace_findings
         WHERE service_name = ${query.service} AND endpoint = ${query.endpoint} AND near_miss IS NOT NULL
@@ -41,9 +41,6 @@ export async function getNearMisses(
     key: row.call_key,
     requests: row.requests,
     reason: row.reason,
-    examples: row.examples.map((text) => {
-      const [traceId = "", saved = "0", spanIds = ""] = text.split(":");
-      return { traceId, spanIds: spanIds === "" ? [] : spanIds.split(","), timeSavedMs: Number(saved) / 1e6 };
-    }),
+    examples: row.examples.map(parseExample),
   }));
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Insight, NearMiss } from "@/lib/contracts/insight-schemas";
 import { type Db, sql } from "@/lib/db/sql";
 import { compositeKey } from "@/lib/model/composite-key";
+import { exampleText, parseExample } from "@/lib/queries/insights/insight-examples";
 import { Histogram } from "@/lib/rollups/latency-histogram";
 
 const EXAMPLES = 3;
@@ -65,9 +66,10 @@ export async function getSlowQueries(
                sum(cardinality(slow_span_ids))::float8 AS slow_calls,
                max(cardinality(slow_span_ids))::float8 AS max_slow_calls,
                sum(excess_nano)::float8 AS excess, max(slowest_nano)::float8 AS max_nano,
-               (array_agg(encode(trace_id, 'hex') || ':' || excess_nano || ':' ||
-                          array_to_string(ARRAY(SELECT encode(id, 'hex') FROM unnest(
-                            CASE WHEN cardinality(slow_span_ids) > 0 THEN slow_span_ids ELSE ARRAY[slowest_span_id] END) AS id), ',')
+               (array_agg(${exampleText(
+                 "excess_nano",
+                 "CASE WHEN cardinality(slow_span_ids) > 0 THEN slow_span_ids ELSE ARRAY[slowest_span_id] END",
+               )}
                           ORDER BY excess_nano DESC, slowest_nano DESC, trace_id))[1:${EXAMPLES}] AS examples
         FROM request_statements WHERE ${rows}
         GROUP BY service_name, endpoint, call_key
@@ -117,14 +119,7 @@ export async function getSlowQueries(
       histograms.get(compositeKey(group.service_name, group.endpoint, group.call_key)) ?? new Histogram()
     ).percentilesMs();
     if (p50Ms === null || p95Ms === null) continue;
-    const examples = group.examples.map((text) => {
-      const [traceId = "", excess = "0", spanIds = ""] = text.split(":");
-      return {
-        traceId,
-        spanIds: spanIds === "" ? [] : spanIds.split(","),
-        timeSavedMs: Number(excess) / 1e6,
-      };
-    });
+    const examples = group.examples.map(parseExample);
     if (p95Ms > query.thresholdMs) {
       const endpointRow = endpointOf.get(compositeKey(group.service_name, group.endpoint));
       const affected = Math.max(group.slow_requests, 1);
