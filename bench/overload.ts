@@ -14,6 +14,7 @@
 // receiving and analysing, TRACEWELL_ROLES=web serving the dashboard), as docs/scaling.md suggests
 // for heavy ingest; RSS is then the ingest process's. --nice N: the ingest process runs with
 // INGEST_NICE=N (it and its PostgreSQL backends at a lower CPU priority than the dashboard's).
+import { setPriority } from "node:os";
 import { parseArgs } from "node:util";
 import { percentile, startBenchStack } from "@/bench/support/bench-stack";
 import {
@@ -37,12 +38,14 @@ const { values } = parseArgs({
     split: { type: "boolean", default: false },
     nice: { type: "string", default: "0" },
     "one-process": { type: "boolean", default: false },
+    "senders-nice": { type: "string", default: "0" },
   },
 });
 const senders = Number(values.senders);
 const floodMs = Number(values.seconds) * 1000;
 const batch = Number(values.batch);
 const quietMs = Number(values["quiet-seconds"]) * 1000;
+const sendersNice = Number(values["senders-nice"]);
 
 const bodies = prepareBodies(Number(values.requests), batch);
 
@@ -83,6 +86,12 @@ try {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMiB(pid));
   }, 250);
+  // The poller and the sampler start first, on threads of their own; then --senders-nice lowers
+  // the CPU priority of this (the senders') thread only (Linux: the nice value is per thread), so
+  // the measuring threads keep theirs.
+  const floodSampler = sampleWhereTimeGoes(`${web.baseUrl}/metrics`, stack.database.url);
+  const duringPolled = pollDashboardInWorker(web.baseUrl, floodMs * 0.9);
+  if (sendersNice > 0) setPriority(sendersNice);
   const flood = Array.from({ length: senders }, async () => {
     while (Date.now() < deadline) {
       const body = bodies[next++ % bodies.length] as Uint8Array;
@@ -109,9 +118,8 @@ try {
       }
     }
   });
-  const floodSampler = sampleWhereTimeGoes(`${web.baseUrl}/metrics`, stack.database.url);
   // On a thread of its own: the senders keep this process's event loop busy.
-  const during = await pollDashboardInWorker(web.baseUrl, floodMs * 0.9);
+  const during = await duringPolled;
   const floodSamples = await floodSampler.stop();
   await Promise.all(flood);
   clearInterval(sampler);
@@ -129,6 +137,7 @@ try {
         ? "One process: web,ingest,worker (INGEST_PROCESS=same)"
         : "npm start: web | child ingest,worker (INGEST_PROCESS=separate)",
   );
+  if (sendersNice > 0) console.log(`Senders' thread at nice ${sendersNice}`);
   console.log(
     `Dashboard GET /api/endpoints  quiet p50 ${p(quiet, 0.5).toFixed(1)} ms  p95 ${p(quiet, 0.95).toFixed(1)} ms  (${quiet.length} requests)`,
   );

@@ -26,6 +26,7 @@ import { SEARCH_FILTERS, searchWindows } from "@/bench/support/search-bench";
 import { PoolDb, sql } from "@/lib/db/sql";
 import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
+import { addSpanToSearchBloom, emptySearchBloom } from "@/lib/model/trace-search-bloom";
 import { getEndpointSummaries } from "@/lib/queries/endpoints/get-endpoint-summaries";
 import { tieredRollupRows, tierWindow } from "@/lib/rollups/rollup-tiers";
 import { createSpanStore } from "@/lib/server/ingest-role";
@@ -94,6 +95,15 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
       cacheSystem: null,
     };
     const status = Math.random() < 0.02 ? 500 : 200;
+    const serverAttributes = {
+      "http.request.method": "GET",
+      "http.route": route,
+      "http.response.status_code": status,
+    };
+    const clientAttributes = { "db.system": "postgresql" };
+    const searchBloom = emptySearchBloom();
+    addSpanToSearchBloom(searchBloom, `GET ${route}`, `GET ${route}`, serverAttributes);
+    addSpanToSearchBloom(searchBloom, "SELECT resources", null, clientAttributes);
     rows.push({
       ...base,
       startTimeUnixNano: start,
@@ -103,13 +113,10 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
       name: `GET ${route}`,
       kind: 2,
       statusCode: status === 500 ? 2 : 0,
-      attributesJson: JSON.stringify({
-        "http.request.method": "GET",
-        "http.route": route,
-        "http.response.status_code": status,
-      }),
+      attributesJson: JSON.stringify(serverAttributes),
       endpoint: `GET ${route}`,
       httpStatusCode: status,
+      searchBloom,
     });
     rows.push({
       ...base,
@@ -120,9 +127,10 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
       name: "SELECT resources",
       kind: 3,
       statusCode: 0,
-      attributesJson: '{"db.system":"postgresql"}',
+      attributesJson: JSON.stringify(clientAttributes),
       endpoint: null,
       httpStatusCode: null,
+      searchBloom,
     });
   }
   return rows;

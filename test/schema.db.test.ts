@@ -16,7 +16,7 @@ interface Model {
   primaryKey: string[];
 }
 
-/** Enough of the Prisma schema language for this project's models (scalars, @map, @db, @id). */
+/** Enough of the Prisma schema language for this project's models (scalars, Unsupported, @map, @db, @id). */
 function parseModels(schema: string): Model[] {
   const models: Model[] = [];
   // Relation fields (typed with another model) are not columns: their foreign keys are.
@@ -28,7 +28,7 @@ function parseModels(schema: string): Model[] {
     let primaryKey: string[] = [];
     for (const raw of (body as string).split("\n")) {
       const line = raw.replace(/\/\/.*$/, "").trim();
-      const field = /^(\w+)\s+(\w+(?:\[\])?)(\?)?\s*(.*)$/.exec(line);
+      const field = /^(\w+)\s+(Unsupported\("[^"]+"\)|\w+(?:\[\])?)(\?)?\s*(.*)$/.exec(line);
       if (!field || line.startsWith("@@") || modelNames.has(field[2]?.replace("[]", ""))) continue;
       const [, fieldName, prismaType, optional, rest] = field as unknown as [
         string,
@@ -55,6 +55,9 @@ function parseModels(schema: string): Model[] {
 
 function pgType(prismaType: string, nativeType: string | undefined): string {
   if (prismaType.endsWith("[]")) return "ARRAY";
+  // Unsupported("bit(512)"): information_schema names the type without its length.
+  const unsupported = /^Unsupported\("(\w+)/.exec(prismaType)?.[1];
+  if (unsupported) return unsupported;
   if (nativeType === "SmallInt") return "smallint";
   if (nativeType === "Timestamptz") return "timestamp with time zone";
   const types: Record<string, string> = {

@@ -7,7 +7,8 @@
 //   {method} {route}            gw SERVER        customer.id = "c{i%7}"; 500 + ERROR when i%17=0
 //   └── GET /internal/orders    orders SERVER    (i%3 ≠ 2)
 //       ├── SELECT orders       orders CLIENT    db.system=postgresql; ERROR when i%11=0
-//       └── render              orders INTERNAL  feature.flag=true (i%5=0), retries=2 (i%4=0)
+//       └── render              orders INTERNAL  feature.flag=true (i%5=0), retries=2 (i%4=0),
+//                                                weight.kg=1.25 and big.number=1e21 (i%6=0)
 //
 // gw runs on host.name=gw-host, orders on host.name=orders-host (resource attributes).
 // Every 40th trace lasts exactly 100 ms, so sort=duration has ties to break by trace id.
@@ -16,6 +17,7 @@ import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/ap
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type TraceSearchResponse, traceSearchResponseSchema } from "@/lib/contracts/trace-search-schema";
+import { attributeMask, nameMask } from "@/lib/model/trace-search-bloom";
 import { seededRandom } from "./support/random";
 import { sendServices } from "./support/send-services";
 import { makeExporter } from "./support/send-spans";
@@ -102,6 +104,8 @@ beforeAll(async () => {
               attributes: {
                 ...(i % 5 === 0 ? { "feature.flag": true } : {}),
                 ...(i % 4 === 0 ? { retries: 2 } : {}),
+                // A double, and one PostgreSQL prints without JavaScript's exponent (1e21).
+                ...(i % 6 === 0 ? { "weight.kg": 1.25, "big.number": 1e21 } : {}),
               },
             },
             context,
@@ -229,6 +233,12 @@ const cases: Array<[string, Query]> = [
   ["attr: number value as text", { attr: ["http.response.status_code=500"] }],
   ["attr: resource attribute", { attr: ["host.name=orders-host"] }],
   ["attr ×2 on one span", { attr: ["feature.flag=true", "retries=2"] }],
+  ["attr: double value as text", { attr: ["weight.kg=1.25"] }],
+  ["attr: a number PostgreSQL prints in full", { attr: ["big.number=1000000000000000000000"] }],
+  [
+    "name + endpoint of two different spans: no span has both",
+    { name: "render", endpoint: "POST /checkout" },
+  ],
   ["attr on one span of another service: no match", { service: ORDERS, attr: ["customer.id=c3"] }],
   [
     "name + resource attr + status + sort=duration",
@@ -260,6 +270,42 @@ describe("GET /api/traces", () => {
     // customer.id lives on gw spans only; orders spans never carry it.
     expect(await reference({ service: ORDERS, attr: ["customer.id=c3"] })).toEqual([]);
     expect((await reference({ attr: ["customer.id=c3"] })).length).toBeGreaterThan(10);
+  });
+
+  it("ingest writes each trace's search filter: what its spans carry is in it", async () => {
+    const { rows } = await db.query<{ bloom: string | null; customer: string }>(
+      `SELECT t.search_bloom::text AS bloom, s.attributes ->> 'customer.id' AS customer
+       FROM traces t JOIN spans s ON s.trace_id = t.trace_id AND s.parent_span_id IS NULL
+       WHERE $1 = ANY(t.services) AND s.start_time_unix_nano >= $2`,
+      [GW, (BigInt(from) * 1_000_000n).toString()],
+    );
+    expect(rows).toHaveLength(TRACES);
+    const has = (bits: string, mask: Uint8Array) =>
+      [...mask].every((byte, i) =>
+        [...Array(8).keys()].every((b) => (byte & (0x80 >>> b)) === 0 || bits[i * 8 + b] === "1"),
+      );
+    for (const row of rows) {
+      expect(row.bloom).toMatch(/^[01]{512}$/);
+      const bits = row.bloom as string;
+      expect(has(bits, attributeMask("customer.id", row.customer) as Uint8Array)).toBe(true);
+      expect(
+        has(bits, nameMask("GET /orders/{id}")) ||
+          has(bits, nameMask("POST /checkout")) ||
+          has(bits, nameMask("GET /health")),
+      ).toBe(true);
+    }
+  });
+
+  it("finds traces stored before search filters existed (NULL filter: may match)", async () => {
+    const expected = await reference({ attr: ["customer.id=c2"] });
+    await db.query(
+      `UPDATE traces SET search_bloom = NULL
+       WHERE $1 = ANY(services) AND start_time_unix_nano >= $2 AND start_time_unix_nano < $3`,
+      [GW, (BigInt(from) * 1_000_000n).toString(), (BigInt(from + HOUR / 2) * 1_000_000n).toString()],
+    );
+    const { ids } = await allPages({ attr: ["customer.id=c2"] }, 7);
+    expect(ids).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
   });
 
   it("sort=duration&limit=10 is the true ten longest traces of the window", async () => {

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { ResourceRow } from "@/lib/ingest/shared/normalize-resource";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
+import { addSpanToSearchBloom, emptySearchBloom } from "@/lib/model/trace-search-bloom";
 
 const SERVICES = 12;
 
@@ -16,6 +17,7 @@ export const syntheticResources: ResourceRow[] = Array.from({ length: SERVICES }
 export function makeSyntheticTrace(size: number, startMs: number): { traceId: string; rows: SpanRow[] } {
   const traceId = randomBytes(16);
   const rows: SpanRow[] = [];
+  const searchBloom = emptySearchBloom(); // one trace: its spans share the filter
   const span = (
     parent: SpanRow | null,
     depth: number,
@@ -23,6 +25,10 @@ export function makeSyntheticTrace(size: number, startMs: number): { traceId: st
     durationNs: bigint,
     s: number,
   ): SpanRow => {
+    const name = depth === 0 ? "GET /bench" : `op-${depth}-${rows.length % 50}`;
+    const endpoint = depth === 0 ? "GET /bench" : null;
+    const attributes = { "bench.index": rows.length, "bench.kind": `k${rows.length % 12}` };
+    addSpanToSearchBloom(searchBloom, name, endpoint, attributes);
     const row: SpanRow = {
       startTimeUnixNano: startNs,
       traceId,
@@ -30,7 +36,7 @@ export function makeSyntheticTrace(size: number, startMs: number): { traceId: st
       parentSpanId: parent?.spanId ?? null,
       durationNano: durationNs,
       serviceName: `bench-svc-${s}`,
-      name: depth === 0 ? "GET /bench" : `op-${depth}-${rows.length % 50}`,
+      name,
       kind: depth === 0 ? 2 : rows.length % 3 === 0 ? 3 : 1,
       statusCode: rows.length % 97 === 0 ? 2 : 0,
       statusMessage: null,
@@ -39,16 +45,17 @@ export function makeSyntheticTrace(size: number, startMs: number): { traceId: st
       resourceId: BigInt(9000 + s),
       scopeName: "bench",
       scopeVersion: null,
-      attributesJson: JSON.stringify({ "bench.index": rows.length, "bench.kind": `k${rows.length % 12}` }),
+      attributesJson: JSON.stringify(attributes),
       eventsJson: null,
       linksJson: null,
       droppedAttributesCount: 0,
       droppedEventsCount: 0,
       droppedLinksCount: 0,
-      endpoint: depth === 0 ? "GET /bench" : null,
+      endpoint,
       httpStatusCode: null,
       cacheResult: null,
       cacheSystem: null,
+      searchBloom,
     };
     rows.push(row);
     return row;

@@ -25,6 +25,7 @@ import {
 import { cleanText } from "@/lib/ingest/shared/sanitize";
 import type { NormalizedBatch, SpanRow } from "@/lib/ingest/traces/span-row";
 import type { Attributes } from "@/lib/model/attribute-value";
+import { addSpanToSearchBloom, emptySearchBloom } from "@/lib/model/trace-search-bloom";
 import type { OtlpEvent, OtlpLink, OtlpSpan, OtlpTraceRequest } from "@/lib/otlp/types";
 import { cacheResultOf, cacheSystemOf } from "@/lib/semconv/cache-lookup";
 import { endpointOf, httpStatusOf } from "@/lib/semconv/endpoint-name";
@@ -48,13 +49,14 @@ export function normalizeTraceRequest(req: OtlpTraceRequest, opts: NormalizeOpti
   }
   let rejectedSpans = 0;
   let firstReason = "";
+  const blooms = new SearchBlooms();
   req.resourceSpans.forEach((rs, i) => {
     const resource = resources.rowFor(rs.resource);
     rs.scopeSpans.forEach((ss, j) => {
       const scope = { name: cleanText(ss.scope.name) || null, version: cleanText(ss.scope.version) || null };
       ss.spans.forEach((span, k) => {
         const problem = invalidSpan(span, window);
-        if (problem === null) spans.push(toSpanRow(span, resource, scope, limits, redactor));
+        if (problem === null) spans.push(toSpanRow(span, resource, scope, limits, redactor, blooms));
         else if (rejectedSpans++ === 0) {
           firstReason = `span ${idLabel(span.spanId)} at resourceSpans[${i}].scopeSpans[${j}].spans[${k}]: ${problem}`;
         }
@@ -74,6 +76,7 @@ function toSpanRow(
   scope: { name: string | null; version: string | null },
   limits: IngestLimits,
   redactor: Redactor | null,
+  blooms: SearchBlooms,
 ): SpanRow {
   const parent = span.parentSpanId;
   const duration = span.endTimeUnixNano - span.startTimeUnixNano;
@@ -83,9 +86,13 @@ function toSpanRow(
   const attributes = limited.attributes;
   const events = span.events.length > limits.maxEvents ? span.events.slice(0, limits.maxEvents) : span.events;
   const links = span.links.length > limits.maxLinks ? span.links.slice(0, limits.maxLinks) : span.links;
+  const traceId = toBuffer(span.traceId);
+  const endpoint = endpointOf(kind, name, attributes);
+  const searchBloom = blooms.of(traceId);
+  addSpanToSearchBloom(searchBloom, name, endpoint, attributes);
   return {
     startTimeUnixNano: span.startTimeUnixNano,
-    traceId: toBuffer(span.traceId),
+    traceId,
     spanId: toBuffer(span.spanId),
     parentSpanId: parent.length === 0 || isAllZero(parent) ? null : toBuffer(parent),
     // start + duration must still fit BIGINT: traces.end_time_unix_nano stores it.
@@ -109,10 +116,31 @@ function toSpanRow(
     droppedAttributesCount: Math.min(span.droppedAttributesCount + limited.dropped, INT32_MAX),
     droppedEventsCount: Math.min(span.droppedEventsCount + (span.events.length - events.length), INT32_MAX),
     droppedLinksCount: Math.min(span.droppedLinksCount + (span.links.length - links.length), INT32_MAX),
-    endpoint: endpointOf(kind, name, attributes),
+    endpoint,
     httpStatusCode: httpStatusOf(attributes),
     ...cacheFields(kind, attributes),
+    searchBloom,
   };
+}
+
+/** One search filter per trace of the request; a trace's spans usually come one after another. */
+class SearchBlooms {
+  private readonly byTrace = new Map<string, Uint8Array>();
+  private lastTraceId: Buffer | null = null;
+  private last: Uint8Array | null = null;
+
+  of(traceId: Buffer): Uint8Array {
+    if (this.last !== null && this.lastTraceId?.equals(traceId)) return this.last;
+    const key = traceId.toString("latin1");
+    let bloom = this.byTrace.get(key);
+    if (bloom === undefined) {
+      bloom = emptySearchBloom();
+      this.byTrace.set(key, bloom);
+    }
+    this.lastTraceId = traceId;
+    this.last = bloom;
+    return bloom;
+  }
 }
 
 function cacheFields(

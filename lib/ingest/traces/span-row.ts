@@ -32,6 +32,12 @@ export interface SpanRow {
   cacheResult: number | null;
   /** the lookup's cache system (db.system…), for the cache-span rollup; not a column */
   cacheSystem: string | null;
+  /**
+   * the trace search filter of this span's trace in this request (lib/model/trace-search-bloom.ts,
+   * 64 bytes, shared by the trace's spans of one request); merged into traces.search_bloom; not a
+   * column of `spans`
+   */
+  searchBloom: Uint8Array;
 }
 
 /** The outcome of normalising one export request. */

@@ -1,18 +1,20 @@
 // Maintains the `traces` table (time bounds, span count, root, and the search summary: errors,
-// services, root endpoint — GET /api/traces reads only this table for trace-level filters).
+// services, root endpoint — GET /api/traces reads only this table for trace-level filters — and
+// the search filter of span names, endpoints and attributes, lib/model/trace-search-bloom.ts).
 import { type Db, sql } from "@/lib/db/sql";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
+import { emptySearchBloom, mergeSearchBloom, searchBloomSqlText } from "@/lib/model/trace-search-bloom";
 
 const upsertTracesSql = (columns: unknown[]) => sql`
 INSERT INTO traces (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, root_service_name, root_span_name, cache_lookups,
-                    error_count, services, root_endpoint)
+                    error_count, services, root_endpoint, search_bloom)
 SELECT t.trace_id, t.start_time, t.end_time, t.span_count, t.root_service, t.root_name, t.cache_lookups,
-       t.error_count, ARRAY(SELECT jsonb_array_elements_text(t.services)), t.root_endpoint
+       t.error_count, ARRAY(SELECT jsonb_array_elements_text(t.services)), t.root_endpoint, t.search_bloom
 FROM unnest(${columns[0]}::bytea[], ${columns[1]}::int8[], ${columns[2]}::int8[], ${columns[3]}::int4[],
             ${columns[4]}::text[], ${columns[5]}::text[], ${columns[6]}::int4[],
-            ${columns[7]}::int4[], ${columns[8]}::jsonb[], ${columns[9]}::text[])
+            ${columns[7]}::int4[], ${columns[8]}::jsonb[], ${columns[9]}::text[], ${columns[10]}::bit(512)[])
   AS t(trace_id, start_time, end_time, span_count, root_service, root_name, cache_lookups,
-       error_count, services, root_endpoint)
+       error_count, services, root_endpoint, search_bloom)
 ON CONFLICT (trace_id) DO UPDATE SET
   start_time_unix_nano = least(traces.start_time_unix_nano, excluded.start_time_unix_nano),
   end_time_unix_nano = greatest(traces.end_time_unix_nano, excluded.end_time_unix_nano),
@@ -24,6 +26,8 @@ ON CONFLICT (trace_id) DO UPDATE SET
   services = CASE WHEN excluded.services <@ traces.services THEN traces.services
                   ELSE ARRAY(SELECT DISTINCT unnest(traces.services || excluded.services)) END,
   root_endpoint = coalesce(traces.root_endpoint, excluded.root_endpoint),
+  -- NULL (a trace stored before the filter existed) stays NULL: "may match anything"
+  search_bloom = traces.search_bloom | excluded.search_bloom,
   -- more of the trace arrived: it is analysed again once quiet (lib/analysis/)
   ingest_version = traces.ingest_version + 1,
   updated_at = now()`;
@@ -41,6 +45,9 @@ interface TraceSummary {
   errors: number;
   services: Set<string>;
   rootEndpoint: string | null;
+  searchBloom: Uint8Array;
+  /** whether searchBloom is this summary's own copy (else a span's, shared with its request) */
+  ownsBloom: boolean;
 }
 
 export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
@@ -62,6 +69,8 @@ export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
         errors: span.statusCode === STATUS_ERROR ? 1 : 0,
         services: new Set([span.serviceName]),
         rootEndpoint: isRoot ? span.endpoint : null,
+        searchBloom: span.searchBloom,
+        ownsBloom: false,
       });
       continue;
     }
@@ -71,6 +80,16 @@ export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
     if (span.cacheResult !== null) trace.cacheLookups++;
     if (span.statusCode === STATUS_ERROR) trace.errors++;
     trace.services.add(span.serviceName);
+    if (span.searchBloom !== trace.searchBloom) {
+      // Spans of one trace from several requests in this batch: merge into a copy of our own.
+      if (!trace.ownsBloom) {
+        const own = emptySearchBloom();
+        mergeSearchBloom(own, trace.searchBloom);
+        trace.searchBloom = own;
+        trace.ownsBloom = true;
+      }
+      mergeSearchBloom(trace.searchBloom, span.searchBloom);
+    }
     if (isRoot && trace.rootName === null) {
       trace.rootService = span.serviceName;
       trace.rootName = span.name;
@@ -93,6 +112,7 @@ export async function upsertTraces(tx: Db, spans: SpanRow[]): Promise<void> {
       // One JSON array per trace: a text[][] parameter would need rows of equal length.
       rows.map((t) => JSON.stringify([...t.services])),
       rows.map((t) => t.rootEndpoint),
+      rows.map((t) => searchBloomSqlText(t.searchBloom)),
     ]),
   );
 }

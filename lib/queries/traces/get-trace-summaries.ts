@@ -3,14 +3,23 @@
 //
 // Trace-level conditions (window, duration, status, a lone service) read only `traces`, whose
 // summary ingest maintains. Span-level conditions (endpoint, name, attr, and service with them)
-// must hold on one span of the trace: they read the trace's spans by id within its time bounds
-// (or, when PostgreSQL prefers a hash join, the spans from the window's start on), so every scan
-// is bounded by time. Newest-first pages stop after `limit` matches; sort=duration walks an index
-// on the duration; only the count reads up to TOTAL_CAP matches.
+// must hold on one span of the trace: each is first looked up in the trace's search filter
+// (traces.search_bloom, lib/model/trace-search-bloom.ts), which rules out most traces that cannot
+// match without reading a span; the trace's spans, read by id within its time bounds, then decide.
+// Every scan is bounded by time. Newest-first pages stop after `limit` matches; sort=duration
+// walks an index on the duration; only the count reads up to TOTAL_CAP matches.
 import { z } from "zod";
 import { encodeCursor, type TraceSearch } from "@/lib/contracts/trace-search";
 import type { TraceSearchResponse, TraceSearchSort, TraceSummary } from "@/lib/contracts/trace-search-schema";
 import { type Db, join, raw, type Sql, sql } from "@/lib/db/sql";
+import {
+  attributeMask,
+  emptySearchBloom,
+  endpointMask,
+  mergeSearchBloom,
+  nameMask,
+  searchBloomSqlText,
+} from "@/lib/model/trace-search-bloom";
 import { TraceSummaryColumns } from "@/lib/queries/traces/trace-summary-row";
 
 /** Counting stops here: beyond it the response says "more than". */
@@ -31,9 +40,14 @@ const SummaryRow = TraceSummaryColumns.extend({
   sort_value: z.string(),
 });
 const CountRow = z.object({ n: z.string() });
+const FoundRow = z.object({ found: z.boolean() });
+const ResourceServicesRow = z.object({ i: z.number(), services: z.array(z.string()) });
 
 export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<TraceSearchResponse> {
-  const where = matchConditions(search);
+  const [resourceServices, unfiltered] = hasSpanConditions(search)
+    ? await Promise.all([servicesWithResourceAttributes(db, search), windowHasUnfilteredTraces(db, search)])
+    : [[], false];
+  const where = matchConditions(search, resourceServices, unfiltered);
   const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
   const page = search.cursor
     ? sql`AND (${sortBy}, t.trace_id) < (${search.cursor.value}::int8, ${Buffer.from(search.cursor.traceId, "hex")}::bytea)`
@@ -84,7 +98,7 @@ function toSummary(row: z.infer<typeof SummaryRow>): TraceSummary {
 }
 
 /** The WHERE clause over `traces t` for everything but the cursor. */
-function matchConditions(search: TraceSearch): Sql {
+function matchConditions(search: TraceSearch, resourceServices: Array<string[]>, unfiltered: boolean): Sql {
   const from = ms(search.from);
   const to = ms(search.to);
   const conditions: Sql[] = [sql`t.start_time_unix_nano >= ${from} AND t.start_time_unix_nano < ${to}`];
@@ -100,22 +114,100 @@ function matchConditions(search: TraceSearch): Sql {
     conditions.push(sql`${search.service} = ANY(t.services)`);
   } else if (spanConditions.length > 0) {
     if (search.service !== null) conditions.push(sql`${search.service} = ANY(t.services)`);
+    const filter = searchFilterConditions(search, resourceServices);
+    conditions.push(...filter.conditions);
     // The trace's own spans, found by its id and time bounds (the primary key, in the partitions
     // the trace touches); the lower bound lets a hash plan skip every partition before the window.
+    // When the search filter rules traces out (and every trace of the window has one), OFFSET 0
+    // keeps this a probe per remaining trace
+    // (PostgreSQL cannot turn such an EXISTS into a join): otherwise the planner, which cannot
+    // estimate a Bloom filter, may hash every span of the window that matches the conditions,
+    // 0.1–0.5 s at 1M spans an hour, where probing the filter's survivors takes milliseconds.
     conditions.push(sql`EXISTS (
       SELECT 1 FROM spans s
       WHERE s.trace_id = t.trace_id
         AND s.start_time_unix_nano >= t.start_time_unix_nano AND s.start_time_unix_nano <= t.end_time_unix_nano
         AND s.start_time_unix_nano >= ${from}
-        AND ${join(spanConditions, " AND ")})`);
+        AND ${join(spanConditions, " AND ")}
+      ${raw(filter.rulesOut && !unfiltered ? "OFFSET 0" : "")})`);
   }
   return join(conditions, " AND ");
 }
 
+/**
+ * What the trace's search filter must contain for a span to match: one mask for the name and
+ * endpoint, one per attribute. An attribute some resources carry may be the span's resource's,
+ * which the filter does not hold: for it, a trace of one of those resources' services may match
+ * too. A NULL filter (a trace stored before filters existed) may match anything. `rulesOut`: some
+ * condition can rule a trace out without reading its spans.
+ */
+function searchFilterConditions(
+  search: TraceSearch,
+  resourceServices: Array<string[]>,
+): { conditions: Sql[]; rulesOut: boolean } {
+  // `>=`, not `=`: the same test (the masked bits, a subset of the mask's, are at least the mask
+  // as a binary number only when they are all of it), but PostgreSQL then estimates a third of
+  // the traces to pass instead of 0.5 %, and walks the start index for a newest-first page
+  // instead of collecting every match to sort.
+  const mayMatch = (mask: Uint8Array) => {
+    const text = searchBloomSqlText(mask);
+    return sql`(t.search_bloom IS NULL OR (t.search_bloom & ${text}::bit(512)) >= ${text}::bit(512))`;
+  };
+  const conditions: Sql[] = [];
+  if (search.name !== null || search.endpoint !== null) {
+    const mask = emptySearchBloom();
+    if (search.name !== null) mergeSearchBloom(mask, nameMask(search.name));
+    if (search.endpoint !== null) mergeSearchBloom(mask, endpointMask(search.endpoint));
+    conditions.push(mayMatch(mask));
+  }
+  search.attrs.forEach(({ key, value }, i) => {
+    const mask = attributeMask(key, value);
+    if (mask === null) return;
+    const services = resourceServices[i] ?? [];
+    conditions.push(
+      services.length === 0 ? mayMatch(mask) : sql`(${mayMatch(mask)} OR t.services && ${services}::text[])`,
+    );
+  });
+  return { conditions, rulesOut: conditions.length > 0 };
+}
+
+/**
+ * Whether the window holds traces stored before search filters existed (NULL: they all remain
+ * after the filter, and probing each would be slower than the planner's own choice). A partial
+ * index holds only those, so this is one index lookup.
+ */
+async function windowHasUnfilteredTraces(db: Db, search: TraceSearch): Promise<boolean> {
+  const row = await db.one(
+    sql`SELECT EXISTS (SELECT 1 FROM traces WHERE search_bloom IS NULL
+          AND start_time_unix_nano >= ${ms(search.from)} AND start_time_unix_nano < ${ms(search.to)}) AS found`,
+    FoundRow,
+  );
+  return row?.found ?? false;
+}
+
+/** Per searched attribute, the services of the resources that carry it (one look at `resources`). */
+async function servicesWithResourceAttributes(db: Db, search: TraceSearch): Promise<Array<string[]>> {
+  if (search.attrs.length === 0) return [];
+  const rows = await db.many(
+    sql`SELECT a.i::int AS i, array_agg(DISTINCT r.service_name) AS services
+        FROM unnest(${search.attrs.map((a) => a.key)}::text[], ${search.attrs.map((a) => a.value)}::text[])
+             WITH ORDINALITY AS a(key, value, i)
+        JOIN resources r ON r.attributes ->> a.key = a.value
+        GROUP BY a.i`,
+    ResourceServicesRow,
+  );
+  const services: Array<string[]> = search.attrs.map(() => []);
+  for (const row of rows) services[row.i - 1] = row.services;
+  return services;
+}
+
+function hasSpanConditions(search: TraceSearch): boolean {
+  return search.endpoint !== null || search.name !== null || search.attrs.length > 0;
+}
+
 /** Conditions that must hold together on one span (`spans s`). */
 function oneSpanConditions(search: TraceSearch): Sql[] {
-  const hasSpanFilter = search.endpoint !== null || search.name !== null || search.attrs.length > 0;
-  if (!hasSpanFilter) return [];
+  if (!hasSpanConditions(search)) return [];
   const conditions: Sql[] = [];
   if (search.service !== null) conditions.push(sql`s.service_name = ${search.service}`);
   if (search.endpoint !== null) conditions.push(sql`s.endpoint = ${search.endpoint}`);
