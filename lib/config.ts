@@ -182,6 +182,13 @@ const envSchema = z.object({
   // a child process (lib/server/ingest-child.ts), so a flood never shares the dashboard's event
   // loop; "same" keeps every role in this one process.
   INGEST_PROCESS: z.enum(["separate", "same"]).default("separate"),
+  // Internal, set by the dashboard process for its ingest child (lib/server/ingest-child.ts): not
+  // settings for users, read here like every other variable.
+  TRACEWELL_CHILD: z.enum(["0", "1"]).default("0"),
+  TRACEWELL_DASHBOARD_PORT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(65_535).optional(),
+  ),
   SPAN_MAX_FUTURE: duration("1d"),
   TRACE_PAGE_MAX_SPANS: positiveInt(200_000),
   // OTLP needs an ingest key (Authorization: Bearer twk_…) unless "open" (a trusted network).
@@ -286,6 +293,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     roles: e.TRACEWELL_ROLES,
     /** INGEST_PROCESS: "separate" runs the non-web roles in a child process when this one serves the web */
     ingestProcess: e.INGEST_PROCESS,
+    /** set only in the ingest child of a dashboard process (INGEST_PROCESS=separate) */
+    ingestChild: e.TRACEWELL_CHILD === "1" ? { dashboardPort: e.TRACEWELL_DASHBOARD_PORT ?? null } : null,
     /** the trace page loads at most this many spans of a trace (the earliest) and says so */
     tracePageMaxSpans: e.TRACE_PAGE_MAX_SPANS,
     ingestAuth: {

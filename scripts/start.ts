@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   };
   // Machine-readable line for test harnesses and scripts that start Tracewell on port 0; an ingest
   // child tells its parent instead.
-  if (!(process.env.TRACEWELL_CHILD === "1" && sendReadyToParent(ready))) {
+  if (!(config.ingestChild && sendReadyToParent(ready))) {
     console.log(`TRACEWELL_READY ${JSON.stringify(ready)}`);
   }
 
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     process.on(signal, () => shutdown(signal));
   }
   // An ingest child (TRACEWELL_CHILD) drains and exits when its parent goes, SIGKILL included.
-  if (process.env.TRACEWELL_CHILD === "1") exitWithParent(shutdown);
+  if (config.ingestChild) exitWithParent(shutdown);
 }
 
 // A start that fails (invalid configuration, a taken port) is told in plain text: a person reads it.

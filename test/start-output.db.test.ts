@@ -1,7 +1,7 @@
 // The first minute with `npm start` (issue 16): the output says where to point an exporter (the
 // base endpoint, not /v1/traces) and what to do next; a taken port names the variable to change;
 // Ctrl-C (SIGINT to the whole process group, the embedded PostgreSQL included) prints nothing
-// alarming and stops the ingest child too.
+// alarming and stops the ingest child too; BUDGETS_FILE is loaded (and said) once, not by both.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -24,10 +24,12 @@ describe("npm start", () => {
     await fs.chmod(dataDir, 0o755);
     let server: TracewellProcess | undefined;
     try {
+      const budgets = path.join(dataDir, "budgets.yaml");
+      await fs.writeFile(budgets, "budgets:\n  - service: shop\n    endpoint: GET /cart\n    p95Ms: 300\n");
       // as `npm start` runs by default: ingest and the worker in a child process
       server = await startTracewellProcess({
         databaseUrl: "",
-        env: { DATA_DIR: dataDir, INGEST_PROCESS: "separate" },
+        env: { DATA_DIR: dataDir, INGEST_PROCESS: "separate", BUDGETS_FILE: budgets },
         detached: true,
       });
       const { otlpHttpPort, port } = server.ports;
@@ -35,6 +37,8 @@ describe("npm start", () => {
         `Next step: start a service with OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:${otlpHttpPort}, then open http://localhost:${port}`,
       );
       expect(server.output.join("\n")).not.toMatch(/OTLP\/HTTP receiver on \S+\/v1\/traces/);
+      // Loaded once, by the dashboard process; its ingest child shares the database.
+      expect(server.output.filter((line) => line.includes("budget(s) from BUDGETS_FILE"))).toHaveLength(1);
 
       // Pooled connections sit idle when Ctrl-C arrives, as after any use of the dashboard.
       const batch = makeTraceExport({ spans: 3 });

@@ -98,8 +98,7 @@ export async function startTracewell(
   const servers: http.Server[] = [];
   let port: number | null = null;
   // for the banner: this process's dashboard, or the parent's when this is its ingest child
-  const dashboardPort = () =>
-    port ?? (process.env.TRACEWELL_DASHBOARD_PORT ? Number(process.env.TRACEWELL_DASHBOARD_PORT) : null);
+  const dashboardPort = () => port ?? config.ingestChild?.dashboardPort ?? null;
   let otlpHttpPort: number | null = null;
   let app: ReturnType<typeof next> | null = null;
 
@@ -157,7 +156,8 @@ export async function startTracewell(
   // Served already (health answers 503, ingest 503 + Retry-After) while migrations run, e.g.
   // while another process holds the migration lock; start-up completes once they are done.
   await migrated;
-  if (config.budgets.file) {
+  // An ingest child's parent has loaded the file already (the same database).
+  if (config.budgets.file && !config.ingestChild) {
     const count = await loadBudgetsFile(db, config.budgets.file);
     say(`Loaded ${count} budget(s) from BUDGETS_FILE ${config.budgets.file}`);
   }
