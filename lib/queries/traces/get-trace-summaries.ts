@@ -138,8 +138,7 @@ function matchConditions(search: TraceSearch, resourceServices: Array<string[]>,
  * What the trace's search filter must contain for a span to match: one mask for the name and
  * endpoint, one per attribute. An attribute some resources carry may be the span's resource's,
  * which the filter does not hold: for it, a trace of one of those resources' services may match
- * too. A NULL filter (a trace stored before filters existed) may match anything. `rulesOut`: some
- * condition can rule a trace out without reading its spans.
+ * too. A NULL filter (a trace stored before filters existed) may match anything.
  */
 function searchFilterConditions(
   search: TraceSearch,
@@ -154,21 +153,29 @@ function searchFilterConditions(
     return sql`(t.search_bloom IS NULL OR (t.search_bloom & ${text}::bit(512)) >= ${text}::bit(512))`;
   };
   const conditions: Sql[] = [];
+  // Whether a condition rules out by the filter alone: a resource's attribute keeps every trace
+  // of its services, possibly most of the window, which is no reason to give up the planner's
+  // choice.
+  let rulesOut = false;
   if (search.name !== null || search.endpoint !== null) {
     const mask = emptySearchBloom();
     if (search.name !== null) mergeSearchBloom(mask, nameMask(search.name));
     if (search.endpoint !== null) mergeSearchBloom(mask, endpointMask(search.endpoint));
     conditions.push(mayMatch(mask));
+    rulesOut = true;
   }
   search.attrs.forEach(({ key, value }, i) => {
     const mask = attributeMask(key, value);
     if (mask === null) return;
     const services = resourceServices[i] ?? [];
-    conditions.push(
-      services.length === 0 ? mayMatch(mask) : sql`(${mayMatch(mask)} OR t.services && ${services}::text[])`,
-    );
+    if (services.length === 0) {
+      conditions.push(mayMatch(mask));
+      rulesOut = true;
+    } else {
+      conditions.push(sql`(${mayMatch(mask)} OR t.services && ${services}::text[])`);
+    }
   });
-  return { conditions, rulesOut: conditions.length > 0 };
+  return { conditions, rulesOut };
 }
 
 /**
