@@ -119,10 +119,10 @@ function matchConditions(search: TraceSearch, resourceServices: Array<string[]>,
     // The trace's own spans, found by its id and time bounds (the primary key, in the partitions
     // the trace touches); the lower bound lets a hash plan skip every partition before the window.
     // When the search filter rules traces out (and every trace of the window has one), OFFSET 0
-    // keeps this a probe per remaining trace
-    // (PostgreSQL cannot turn such an EXISTS into a join): otherwise the planner, which cannot
-    // estimate a Bloom filter, may hash every span of the window that matches the conditions,
-    // 0.1–0.5 s at 1M spans an hour, where probing the filter's survivors takes milliseconds.
+    // keeps this a probe per remaining trace (PostgreSQL cannot turn such an EXISTS into a join):
+    // otherwise the planner, which cannot estimate a Bloom filter, may hash every span of the
+    // window that matches the conditions, 0.1–0.5 s at 1M spans an hour, where probing the
+    // filter's survivors takes milliseconds.
     conditions.push(sql`EXISTS (
       SELECT 1 FROM spans s
       WHERE s.trace_id = t.trace_id
