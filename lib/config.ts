@@ -191,6 +191,9 @@ const envSchema = z.object({
   ),
   SPAN_MAX_FUTURE: duration("1d"),
   TRACE_PAGE_MAX_SPANS: positiveInt(200_000),
+  // Traces of at least this many spans keep their page answer after it is first built
+  // (lib/queries/traces/trace-pages.ts); 0 turns it off.
+  TRACE_PAGE_KEEP_MIN_SPANS: z.coerce.number().int().min(0).default(10_000),
   // OTLP needs an ingest key (Authorization: Bearer twk_…) unless "open" (a trusted network).
   INGEST_AUTH: z.enum(["keys", "open"]).default("keys"),
   // A key accepted besides the stored ones, set by the operator (containers, CI); never stored.
@@ -297,6 +300,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     ingestChild: e.TRACEWELL_CHILD === "1" ? { dashboardPort: e.TRACEWELL_DASHBOARD_PORT ?? null } : null,
     /** the trace page loads at most this many spans of a trace (the earliest) and says so */
     tracePageMaxSpans: e.TRACE_PAGE_MAX_SPANS,
+    /** traces of at least this many spans keep their page answer once built; 0: off */
+    tracePageKeepMinSpans: e.TRACE_PAGE_KEEP_MIN_SPANS,
     ingestAuth: {
       mode: e.INGEST_AUTH,
       /** an operator-provided key accepted besides the stored ones */

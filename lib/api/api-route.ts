@@ -29,6 +29,8 @@ export interface ApiContext<Params> {
    * is set, else (and for every write) the primary
    */
   db: Db;
+  /** the primary, for what a GET keeps for later (e.g. a large trace's page answer) */
+  primaryDb: Db;
   /**
    * who is calling: a signed-in user, a read-only API token, `anonymous` when UI_AUTH=off, or
    * `public` on the paths that need no session (login, setup, health, share links)
@@ -70,6 +72,7 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
         params: await context.params,
         searchParams: new URL(request.url).searchParams,
         db: request.method === "GET" || request.method === "HEAD" ? getReadDb() : getDb(),
+        primaryDb: getDb(),
       });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });

@@ -31,3 +31,8 @@ export function parseTraceFormat(searchParams: URLSearchParams): "json" | "compa
   if (format === "compact") return "compact";
   throw new BadRequestError(`format "${format}" is not supported: use format=compact or leave it out`);
 }
+
+/** TRACE_PAGE_KEEP_MIN_SPANS: traces of at least this many spans keep their page answer (0: off). */
+export function tracePageKeepMinSpans(): number {
+  return loadConfig().tracePageKeepMinSpans;
+}

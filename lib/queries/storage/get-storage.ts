@@ -24,9 +24,10 @@ export async function getStorage(db: Db, maxDiskBytes: number | null): Promise<S
           SELECT 'spans', inhrelid FROM pg_inherits WHERE inhparent = 'spans'::regclass
           UNION ALL SELECT 'metrics', inhrelid FROM pg_inherits WHERE inhparent = 'metric_points'::regclass
           UNION ALL SELECT 'metrics', 'metric_series'::regclass
-          -- a trace's summary and what the analysers keep about it, deleted with it
+          -- a trace's summary, what the analysers keep about it and its kept page answer,
+          -- deleted with it
           UNION ALL SELECT 'traces', unnest(ARRAY['traces', 'trace_analyses', 'trace_findings',
-            'request_statements']::regclass[])
+            'request_statements', 'trace_pages']::regclass[])
           UNION ALL SELECT 'rollups', unnest(ARRAY['endpoint_minutes', 'endpoint_ten_minutes',
             'endpoint_cache_minutes', 'endpoint_cache_latency', 'cache_span_minutes',
             'request_cache_lookups']::regclass[])
