@@ -8,6 +8,7 @@
 //   ├── step 1  INTERNAL    20─21
 //   └── step 2  INTERNAL       30─31
 //   (later) late  INTERNAL        35─36
+import { gzipSync } from "node:zlib";
 import { ROOT_CONTEXT, SpanKind, trace } from "@opentelemetry/api";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,6 +109,21 @@ describe("a large trace's page answer", () => {
       expect(row?.kept).toBe(row?.current);
     });
     expect((await pageAnswer()).text).toBe(fresh.text);
+  });
+
+  it("is never served in a shape other than the current one (kept by an earlier version)", async () => {
+    const current = await pageAnswer();
+    await db.query(
+      "UPDATE trace_pages SET shape = 'compact-v0', body = $2 WHERE trace_id = decode($1, 'hex')",
+      [traceId, gzipSync(Buffer.from('{"format":"compact-v0"}'))],
+    );
+    expect((await pageAnswer()).text).toBe(current.text);
+    await eventually(async () => {
+      const { rows } = await db.query("SELECT shape FROM trace_pages WHERE trace_id = decode($1, 'hex')", [
+        traceId,
+      ]);
+      expect(rows[0]?.shape).toBe("compact-v1");
+    });
   });
 
   it("is not kept for a trace below TRACE_PAGE_KEEP_MIN_SPANS", async () => {

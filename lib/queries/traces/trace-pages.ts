@@ -10,6 +10,12 @@ import { z } from "zod";
 import { type Db, sql } from "@/lib/db/sql";
 import { getCompactTrace } from "@/lib/queries/traces/get-compact-trace";
 
+/**
+ * The shape of the kept answers: change it whenever getCompactTrace's output changes (a field,
+ * an encoding), and answers kept by an earlier version are built again instead of served.
+ */
+const SHAPE = "compact-v1";
+
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
@@ -35,7 +41,7 @@ export async function readTracePage(db: Db, traceIdHex: string, maxSpans: number
   const row = await db.one(
     sql`SELECT p.body FROM trace_pages p JOIN traces t ON t.trace_id = p.trace_id
         WHERE p.trace_id = ${Buffer.from(traceIdHex, "hex")}
-          AND p.ingest_version = t.ingest_version AND p.max_spans = ${maxSpans}`,
+          AND p.ingest_version = t.ingest_version AND p.max_spans = ${maxSpans} AND p.shape = ${SHAPE}`,
     BodyRow,
   );
   return row ? gunzipAsync(row.body) : null;
@@ -54,11 +60,11 @@ export async function keepTracePage(
 ): Promise<void> {
   const body = await gzipAsync(json, { level: 1 });
   await db.execute(
-    sql`INSERT INTO trace_pages (trace_id, ingest_version, max_spans, body)
-        SELECT trace_id, ingest_version, ${maxSpans}, ${body} FROM traces
+    sql`INSERT INTO trace_pages (trace_id, ingest_version, max_spans, shape, body)
+        SELECT trace_id, ingest_version, ${maxSpans}, ${SHAPE}, ${body} FROM traces
         WHERE trace_id = ${Buffer.from(traceIdHex, "hex")} AND ingest_version = ${version.ingestVersion}
         ON CONFLICT (trace_id) DO UPDATE SET ingest_version = excluded.ingest_version,
-          max_spans = excluded.max_spans, body = excluded.body, stored_at = now()`,
+          max_spans = excluded.max_spans, shape = excluded.shape, body = excluded.body, stored_at = now()`,
   );
 }
 

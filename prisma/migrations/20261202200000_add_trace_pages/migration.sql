@@ -4,6 +4,8 @@ CREATE TABLE "trace_pages" (
     "trace_id" BYTEA NOT NULL,
     "ingest_version" INTEGER NOT NULL,
     "max_spans" INTEGER NOT NULL,
+    -- the shape the answer was built in (trace-pages.ts): another is never served
+    "shape" TEXT NOT NULL,
     -- gzipped JSON of the compact shape (lib/contracts/compact-trace.ts)
     "body" BYTEA NOT NULL,
     "stored_at" TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
