@@ -1,6 +1,7 @@
 // One trace in the compact shape (lib/contracts/compact-trace.ts) that the trace page reads:
 // columns and string tables straight from the rows, never building the per-span objects of the
 // JSON shape. Same rows as getTrace (load-trace-rows.ts), so both shapes carry the same trace.
+// Large traces keep this answer (trace-pages.ts): a change to what it returns changes SHAPE there.
 import type { CompactNanos, CompactTrace } from "@/lib/contracts/compact-trace";
 import type { Db } from "@/lib/db/sql";
 import type { Attributes, AttributeValue } from "@/lib/model/attribute-value";
