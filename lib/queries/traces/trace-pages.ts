@@ -19,39 +19,46 @@ const SHAPE = "compact-v1";
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-const VersionRow = z.object({ ingest_version: z.number(), span_count: z.number() });
-const BodyRow = z.object({ body: z.instanceof(Buffer) });
+const KeptRow = z.object({
+  ingest_version: z.number(),
+  span_count: z.number(),
+  body: z.instanceof(Buffer).nullable(),
+});
 
-export interface TraceVersion {
+interface TraceVersion {
   ingestVersion: number;
   spanCount: number;
 }
 
-/** The live trace's version and size, read before its spans; null when it is not (or no longer) live. */
-export async function getTraceVersion(db: Db, traceIdHex: string): Promise<TraceVersion | null> {
+/**
+ * In one query, read before the spans: the live trace's version and size, and its kept answer
+ * (JSON) while that is still the current one. Null when the trace is not (or no longer) live.
+ */
+async function readKept(
+  db: Db,
+  traceIdHex: string,
+  maxSpans: number,
+): Promise<{ version: TraceVersion; kept: Buffer | null } | null> {
   const row = await db.one(
-    sql`SELECT ingest_version, span_count FROM traces WHERE trace_id = ${Buffer.from(traceIdHex, "hex")}`,
-    VersionRow,
+    sql`SELECT t.ingest_version, t.span_count, p.body
+        FROM traces t
+        LEFT JOIN trace_pages p ON p.trace_id = t.trace_id AND p.ingest_version = t.ingest_version
+          AND p.max_spans = ${maxSpans} AND p.shape = ${SHAPE}
+        WHERE t.trace_id = ${Buffer.from(traceIdHex, "hex")}`,
+    KeptRow,
   );
-  return row ? { ingestVersion: row.ingest_version, spanCount: row.span_count } : null;
-}
-
-/** The kept answer (JSON) while it is still the trace's current one, else null. */
-export async function readTracePage(db: Db, traceIdHex: string, maxSpans: number): Promise<Buffer | null> {
-  const row = await db.one(
-    sql`SELECT p.body FROM trace_pages p JOIN traces t ON t.trace_id = p.trace_id
-        WHERE p.trace_id = ${Buffer.from(traceIdHex, "hex")}
-          AND p.ingest_version = t.ingest_version AND p.max_spans = ${maxSpans} AND p.shape = ${SHAPE}`,
-    BodyRow,
-  );
-  return row ? gunzipAsync(row.body) : null;
+  if (!row) return null;
+  return {
+    version: { ingestVersion: row.ingest_version, spanCount: row.span_count },
+    kept: row.body === null ? null : await gunzipAsync(row.body),
+  };
 }
 
 /**
  * Keeps an answer built from the trace at `version`, unless spans arrived since (then the next
  * opening builds it again). Gzipped at level 1 on libuv's thread pool: ~7 MB → ~2 MB at 100k spans.
  */
-export async function keepTracePage(
+async function keepTracePage(
   db: Db,
   traceIdHex: string,
   maxSpans: number,
@@ -80,11 +87,9 @@ export async function getTracePageAnswer(
   maxSpans: number,
   keepMinSpans: number,
 ): Promise<Buffer | null> {
-  if (keepMinSpans > 0) {
-    const kept = await readTracePage(readDb, traceIdHex, maxSpans);
-    if (kept) return kept;
-  }
-  const version = keepMinSpans > 0 ? await getTraceVersion(readDb, traceIdHex) : null;
+  const live = keepMinSpans > 0 ? await readKept(readDb, traceIdHex, maxSpans) : null;
+  if (live?.kept) return live.kept;
+  const version = live?.version ?? null;
   const trace = await getCompactTrace(readDb, traceIdHex, { maxSpans });
   if (!trace) return null;
   const json = Buffer.from(JSON.stringify(trace));
