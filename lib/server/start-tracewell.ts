@@ -9,7 +9,7 @@ import next from "next";
 import type { TracewellConfig } from "@/lib/config";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
-import { closePool, getDb } from "@/lib/db/pool";
+import { closePool, getDb, getReadDb } from "@/lib/db/pool";
 import { markDatabaseMigrated } from "@/lib/db/readiness";
 import type { OtlpGrpcServer } from "@/lib/ingest/receivers/otlp-grpc";
 import { loadBudgetsFile } from "@/lib/jobs/load-budgets-file";
@@ -18,6 +18,7 @@ import { compressed } from "@/lib/server/compress";
 import { lowerBackendPriority, lowerOwnPriority } from "@/lib/server/cpu-priority";
 import { createIngestAuthorizer, ensureFirstIngestKey } from "@/lib/server/ingest-auth";
 import { createIngestRole } from "@/lib/server/ingest-role";
+import { keptTracePageHandler } from "@/lib/server/kept-trace-page";
 import { listen } from "@/lib/server/listen";
 import { createSelfMetrics, wantsPrometheus } from "@/lib/server/self-metrics";
 import { ensureAdmin, gatedHandler } from "@/lib/server/ui-auth";
@@ -109,9 +110,19 @@ export async function startTracewell(
     const servePrometheusGated = gatedHandler(db, config.uiAuth.mode, (_, response) =>
       selfMetrics.serve(response),
     );
-    const timedNext = selfMetrics.timeHttp(
-      compressed((request, response) => void handleNext(request, response)),
-    );
+    const serveKeptTracePage = keptTracePageHandler(getReadDb(), {
+      uiAuth: config.uiAuth.mode,
+      maxSpans: config.tracePageMaxSpans,
+      keepMinSpans: config.tracePageKeepMinSpans,
+    });
+    const compressedNext = compressed((request, response) => void handleNext(request, response));
+    const timedNext = selfMetrics.timeHttp((request, response) => {
+      if (!request.url?.startsWith("/api/traces/")) compressedNext(request, response);
+      else
+        void serveKeptTracePage(request, response).then((served) => {
+          if (!served) compressedNext(request, response);
+        });
+    });
     const web = http.createServer((request, response) => {
       // The login rate limit's per-address count (lib/api/session-cookie.ts): the socket's
       // address, overwriting whatever a client sent under that name.

@@ -1,9 +1,11 @@
 // The worker role: background work coordinated through the database, so any number of worker
-// processes can share it — trace analysis (SKIP LOCKED batches), retention (try-lock), the budget
+// processes can share it — trace analysis (SKIP LOCKED batches) and the kept pages of the large
+// traces it took, retention (try-lock), the budget
 // check (transaction try-lock) and its webhook deliveries (SKIP LOCKED).
 
 import { analyzeQuietTraces } from "@/lib/analysis/analyze-quiet-traces";
 import { traceAnalyzers } from "@/lib/analysis/analyzers";
+import { keepQuietTracePages } from "@/lib/analysis/trace-pages/kept-trace-pages";
 import type { TracewellConfig } from "@/lib/config";
 import type { PoolDb } from "@/lib/db/sql";
 import { applyRetention } from "@/lib/jobs/apply-retention";
@@ -24,6 +26,12 @@ export function startWorkerRole(db: PoolDb, config: TracewellConfig): { stop(): 
         quietMs: config.analysis.quietMs,
         maxTraces: ANALYSIS_BATCH,
       });
+      // A large trace's page answer, built now that it is quiet, so that its first opening reads
+      // it (TRACE_PAGE_KEEP_MIN_SPANS). Best effort: one missed is built by that opening instead.
+      await keepQuietTracePages(db, batch.quietTraces, {
+        minSpans: config.tracePageKeepMinSpans,
+        maxSpans: config.tracePageMaxSpans,
+      }).catch((error: unknown) => log.warn({ err: error }, "Keeping quiet traces' pages failed"));
       return { more: batch.traces === ANALYSIS_BATCH };
     },
     { intervalMs: 1_000, retryMs: 5_000 },

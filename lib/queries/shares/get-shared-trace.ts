@@ -7,8 +7,8 @@ import type { CompactTrace } from "@/lib/contracts/compact-trace";
 import { type Db, sql } from "@/lib/db/sql";
 import { GoneError, NotFoundError } from "@/lib/model/request-errors";
 import type { TraceWithSpans } from "@/lib/model/traces";
-import { getCompactTrace } from "@/lib/queries/traces/get-compact-trace";
 import { type GetTraceOptions, getTrace } from "@/lib/queries/traces/get-trace";
+import { getCompactTrace } from "@/lib/queries/traces/trace-pages";
 
 const ShareRow = z.object({
   trace_id: z.string(),

@@ -2,10 +2,10 @@
 // span, the API's documented shape). The trace page reads the compact shape instead
 // (get-compact-trace.ts); both come from the same rows (load-trace-rows.ts).
 
+import { type LoadTraceOptions, loadTraceRows } from "@/lib/analysis/trace-pages/load-trace-rows";
 import type { Db } from "@/lib/db/sql";
 import { spanKindNames, statusCodeNames } from "@/lib/model/span-kind";
 import type { TraceSpan, TraceWithSpans } from "@/lib/model/traces";
-import { type LoadTraceOptions, loadTraceRows } from "./load-trace-rows";
 
 export type GetTraceOptions = LoadTraceOptions;
 

@@ -6,9 +6,8 @@ import type { CompactTrace } from "@/lib/contracts/compact-trace";
 import type { TraceResponse } from "@/lib/contracts/trace-schema";
 import { BadRequestError, NotFoundError } from "@/lib/model/request-errors";
 import { traceIdPattern } from "@/lib/model/traces";
-import { getCompactTrace } from "@/lib/queries/traces/get-compact-trace";
 import { getTrace } from "@/lib/queries/traces/get-trace";
-import { getTracePageAnswer } from "@/lib/queries/traces/trace-pages";
+import { getCompactTrace, getTracePageAnswer } from "@/lib/queries/traces/trace-pages";
 
 export const GET = apiRoute<{ traceId: string }>(
   async ({ db, primaryDb, params, searchParams }): Promise<TraceResponse | CompactTrace | Response> => {

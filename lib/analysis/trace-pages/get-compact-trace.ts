@@ -1,11 +1,13 @@
 // One trace in the compact shape (lib/contracts/compact-trace.ts) that the trace page reads:
 // columns and string tables straight from the rows, never building the per-span objects of the
 // JSON shape. Same rows as getTrace (load-trace-rows.ts), so both shapes carry the same trace.
-// Large traces keep this answer (trace-pages.ts): a change to what it returns changes SHAPE there.
+// Large traces keep this answer (kept-trace-pages.ts): a change to what it returns changes
+// TRACE_PAGE_SHAPE there.
+
+import { type LoadTraceOptions, loadTraceRows } from "@/lib/analysis/trace-pages/load-trace-rows";
 import type { CompactNanos, CompactTrace } from "@/lib/contracts/compact-trace";
 import type { Db } from "@/lib/db/sql";
 import type { Attributes, AttributeValue } from "@/lib/model/attribute-value";
-import { type LoadTraceOptions, loadTraceRows } from "./load-trace-rows";
 
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 

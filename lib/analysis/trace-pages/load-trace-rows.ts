@@ -1,5 +1,6 @@
 // A trace's span rows and resources as PostgreSQL returns them, for the two shapes the trace API
-// serves (get-trace.ts: one object per span; get-compact-trace.ts: columns and string tables).
+// serves (lib/queries/traces/get-trace.ts: one object per span; get-compact-trace.ts: columns and
+// string tables, which large traces keep: kept-trace-pages.ts).
 // The `traces` row gives the trace's time bounds first, so the span query prunes to the
 // partitions (days) the trace touches instead of probing every partition's index.
 // Past retention, a pinned trace is read from its copy (pinned_traces / pinned_spans).

@@ -1,0 +1,76 @@
+// The trace page's own request, GET /api/traces/{id}?view=page&format=compact, answered by the
+// custom server itself when the trace's page answer is kept (lib/analysis/trace-pages/
+// kept-trace-pages.ts) and the client takes gzip: the stored gzip goes out as it is. Through
+// Next.js the same answer was decompressed, passed through the route and compressed again
+// (Next drops a route's own Content-Encoding): ~0.3 s of a 100k-span trace's opening on the
+// 2-core machine, spent on the thread that also serves the page's scripts.
+// Served only after the same access decision as every route (lib/auth/access-gate.ts); anything
+// else — not kept, no gzip, other parameters, not allowed, an error — goes on to Next.js, whose
+// route builds, refuses or explains it exactly as before.
+import type http from "node:http";
+import { readKeptTracePage } from "@/lib/analysis/trace-pages/kept-trace-pages";
+import { gateRequest } from "@/lib/auth/access-gate";
+import type { Db } from "@/lib/db/sql";
+import { SECURITY_HEADERS } from "@/lib/server/security-headers";
+
+const TRACE_PATH = /^\/api\/traces\/([0-9a-fA-F]{32})$/;
+
+/** Whether an Accept-Encoding header takes gzip (RFC 9110 §12.5.3: `gzip`, `x-gzip` or `*`, q > 0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let star: boolean | null = null;
+  for (const part of header.split(",")) {
+    const [coding = "", ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const acceptable = q === undefined || Number(q.slice(2)) > 0;
+    if (coding.trim() === "gzip" || coding.trim() === "x-gzip") return acceptable;
+    if (coding.trim() === "*") star = acceptable;
+  }
+  return star === true;
+}
+
+/**
+ * A handler that answers the trace page's request from the kept answer and resolves true, or
+ * resolves false having written nothing (the caller hands the request to Next.js).
+ */
+export function keptTracePageHandler(
+  db: Db,
+  options: { uiAuth: "on" | "off"; maxSpans: number; keepMinSpans: number },
+): (request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean> {
+  return async (request, response) => {
+    if (options.keepMinSpans <= 0 || request.method !== "GET") return false;
+    if (!acceptsGzip(request.headers["accept-encoding"])) return false;
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const traceId = TRACE_PATH.exec(url.pathname)?.[1]?.toLowerCase();
+    // Exactly the page's parameters (lib/trace/trace-url.ts, tracePageDataParams), in any order.
+    const params = [...url.searchParams].map(([key, value]) => `${key}=${value}`).sort();
+    if (!traceId || params.join("&") !== "format=compact&view=page") return false;
+    try {
+      const verdict = await gateRequest(db, {
+        method: "GET",
+        pathname: url.pathname,
+        search: url.search,
+        cookie: request.headers.cookie ?? null,
+        authorization: request.headers.authorization ?? null,
+        uiAuth: options.uiAuth,
+      });
+      if (verdict.kind !== "allow") return false;
+      const kept = await readKeptTracePage(db, traceId, options.maxSpans);
+      if (!kept?.gzipped) return false;
+      const headers: http.OutgoingHttpHeaders = {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+        "Content-Length": kept.gzipped.length,
+        "Cache-Control": "no-store",
+        Vary: "Accept-Encoding",
+      };
+      for (const { key, value } of SECURITY_HEADERS) headers[key] = value;
+      response.writeHead(200, headers);
+      response.end(kept.gzipped);
+      return true;
+    } catch {
+      // The route reports it (e.g. 503 while the database is away).
+      return false;
+    }
+  };
+}
