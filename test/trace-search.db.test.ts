@@ -250,6 +250,20 @@ const cases: Array<[string, Query]> = [
     },
   ],
   ["service + attr + min duration", { service: GW, attr: ["customer.id=c1"], minDurationMs: "50" }],
+  // A service with an endpoint: its traces are reached from its request spans (few in the window).
+  ["service + a child span's endpoint", { service: ORDERS, endpoint: "GET /internal/orders" }],
+  [
+    "service + endpoint + status + sort=duration",
+    { service: GW, endpoint: "GET /orders/{id}", status: "error", sort: "duration" },
+  ],
+  [
+    "service + endpoint + attr + min duration",
+    { service: GW, endpoint: "POST /checkout", attr: ["customer.id=c1"], minDurationMs: "50" },
+  ],
+  [
+    "service + endpoint + name of another span: no span has both",
+    { service: ORDERS, endpoint: "GET /internal/orders", name: "render" },
+  ],
 ];
 
 describe("GET /api/traces", () => {
@@ -264,6 +278,45 @@ describe("GET /api/traces", () => {
     // Only this file's traces lie in the window: the service filter is not needed to isolate them.
     expect(ids).toEqual(expected);
     for (const total of totals) expect(total).toBe(expected.length);
+  });
+
+  it("service + endpoint: the same answer when the window holds too many such requests to start from them", async () => {
+    const queries: Query[] = [
+      { service: GW, endpoint: "GET /orders/{id}" },
+      { service: GW, endpoint: "POST /checkout", attr: ["customer.id=c1"], minDurationMs: "50" },
+    ];
+    // The rollups say how many requests the window holds: claim a million, and the search takes
+    // the filtered scan of the window's traces instead (get-trace-summaries.ts).
+    await db.query("UPDATE endpoint_ten_minutes SET request_count = 1000000 WHERE service_name = $1", [GW]);
+    for (const query of queries) {
+      const { ids } = await allPages(query, 7);
+      expect(ids).toEqual(await reference(query));
+      expect(ids.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("service + endpoint: finds a trace that starts in the window whose matching span starts at its end", async () => {
+    // An orders request span starts 1 ms after its trace: end the window right there.
+    const { rows } = await db.query<{ id: string; span_start: string }>(
+      `SELECT encode(s.trace_id, 'hex') AS id, (s.start_time_unix_nano / 1000000)::text AS span_start
+       FROM spans s WHERE s.service_name = $1 AND s.endpoint = 'GET /internal/orders'
+         AND s.start_time_unix_nano >= $2 ORDER BY s.start_time_unix_nano LIMIT 1 OFFSET 20`,
+      [ORDERS, (BigInt(from) * 1_000_000n).toString()],
+    );
+    const edge = rows[0];
+    if (!edge) throw new Error("no orders request span");
+    const page = await search(
+      new URLSearchParams({
+        service: ORDERS,
+        endpoint: "GET /internal/orders",
+        from: String(from),
+        to: edge.span_start,
+      }),
+    );
+    expect(page.traces[0]?.traceId).toBe(edge.id);
+    expect(BigInt(page.traces[0]?.startTimeUnixNano ?? "0")).toBeLessThan(
+      BigInt(edge.span_start) * 1_000_000n,
+    );
   });
 
   it("distinguishes one-span matching from a trace-level match", async () => {

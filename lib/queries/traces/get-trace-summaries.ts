@@ -8,6 +8,9 @@
 // match without reading a span; the trace's spans, read by id within its time bounds, then decide.
 // Every scan is bounded by time. Newest-first pages stop after `limit` matches; sort=duration
 // walks an index on the duration; only the count reads up to TOTAL_CAP matches.
+// A service with an endpoint is a rarer thing to look for: when the rollups say the window holds
+// few such requests, their spans are read from the spans' endpoint index instead, and only
+// their traces are looked at (requestSpanCandidates).
 import { z } from "zod";
 import { encodeCursor, type TraceSearch } from "@/lib/contracts/trace-search";
 import type { TraceSearchResponse, TraceSearchSort, TraceSummary } from "@/lib/contracts/trace-search-schema";
@@ -44,10 +47,15 @@ const FoundRow = z.object({ found: z.boolean() });
 const ResourceServicesRow = z.object({ i: z.number(), services: z.array(z.string()) });
 
 export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<TraceSearchResponse> {
-  const [resourceServices, unfiltered] = hasSpanConditions(search)
-    ? await Promise.all([servicesWithResourceAttributes(db, search), windowHasUnfilteredTraces(db, search)])
-    : [[], false];
-  const where = matchConditions(search, resourceServices, unfiltered);
+  const [resourceServices, unfiltered, candidates] = hasSpanConditions(search)
+    ? await Promise.all([
+        servicesWithResourceAttributes(db, search),
+        windowHasUnfilteredTraces(db, search),
+        requestSpanCandidates(db, search),
+      ])
+    : [[], false, null];
+  const where = candidates ? traceConditions(search) : matchConditions(search, resourceServices, unfiltered);
+  const tracesFrom = candidates ?? raw("traces t");
   const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
   const page = search.cursor
     ? sql`AND (${sortBy}, t.trace_id) < (${search.cursor.value}::int8, ${Buffer.from(search.cursor.traceId, "hex")}::bytea)`
@@ -57,14 +65,14 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
       sql`SELECT t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
                  t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
                  t.services, ${sortBy} AS sort_value
-          FROM traces t
+          FROM ${tracesFrom}
           WHERE ${where} ${page}
           ORDER BY ${sortBy} DESC, t.trace_id DESC
           LIMIT ${search.limit + 1}`,
       SummaryRow,
     ),
     db.one(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM traces t WHERE ${where} LIMIT ${TOTAL_CAP + 1}) AS capped`,
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${tracesFrom} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) AS capped`,
       CountRow,
     ),
   ]);
@@ -97,16 +105,23 @@ function toSummary(row: z.infer<typeof SummaryRow>): TraceSummary {
   };
 }
 
-/** The WHERE clause over `traces t` for everything but the cursor. */
-function matchConditions(search: TraceSearch, resourceServices: Array<string[]>, unfiltered: boolean): Sql {
-  const from = ms(search.from);
-  const to = ms(search.to);
-  const conditions: Sql[] = [sql`t.start_time_unix_nano >= ${from} AND t.start_time_unix_nano < ${to}`];
+/** The conditions on the trace itself: window, duration, status. */
+function traceConditions(search: TraceSearch): Sql {
+  const conditions: Sql[] = [
+    sql`t.start_time_unix_nano >= ${ms(search.from)} AND t.start_time_unix_nano < ${ms(search.to)}`,
+  ];
   const duration = sql`(t.end_time_unix_nano - t.start_time_unix_nano)`;
   if (search.minDurationNanos !== null) conditions.push(sql`${duration} >= ${search.minDurationNanos}`);
   if (search.maxDurationNanos !== null) conditions.push(sql`${duration} <= ${search.maxDurationNanos}`);
   if (search.status === "error") conditions.push(sql`t.error_count > 0`);
   if (search.status === "ok") conditions.push(sql`t.error_count = 0`);
+  return join(conditions, " AND ");
+}
+
+/** The WHERE clause over `traces t` for everything but the cursor. */
+function matchConditions(search: TraceSearch, resourceServices: Array<string[]>, unfiltered: boolean): Sql {
+  const from = ms(search.from);
+  const conditions: Sql[] = [traceConditions(search)];
 
   const spanConditions = oneSpanConditions(search);
   if (spanConditions.length === 0 && search.service !== null) {
@@ -176,6 +191,44 @@ function searchFilterConditions(
     }
   });
   return { conditions, rulesOut };
+}
+
+/** Below this many requests of the service's endpoint, its traces are reached from its spans. */
+const CANDIDATE_REQUESTS_MAX = 20_000;
+
+const CandidateEstimateRow = z.object({ longest: z.string(), requests: z.string() });
+
+/**
+ * For a search naming a service and an endpoint: the traces that hold a span with every span
+ * condition, read through the spans' endpoint index (service, endpoint, start), as a FROM clause
+ * over `traces t` — or null when the window holds too many such requests for that to beat the
+ * filtered scan (the rollups count them: endpoint_ten_minutes, whole blocks, so an upper bound).
+ * A matching span starts within its trace, so at or after the window's start and at most the
+ * longest trace's duration after its end: that range holds every match, and the traces' own
+ * conditions (traceConditions) then decide exactly.
+ */
+async function requestSpanCandidates(db: Db, search: TraceSearch): Promise<Sql | null> {
+  if (search.service === null || search.endpoint === null) return null;
+  const from = ms(search.from);
+  const to = ms(search.to);
+  // The longest trace: the last entry of traces_duration_idx.
+  const estimate = await db.one(
+    sql`WITH longest AS (
+          SELECT coalesce(max(end_time_unix_nano - start_time_unix_nano), 0) AS nanos FROM traces
+        )
+        SELECT (SELECT nanos FROM longest)::text AS longest,
+               coalesce((SELECT sum(request_count) FROM endpoint_ten_minutes
+                 WHERE service_name = ${search.service} AND endpoint = ${search.endpoint}
+                   AND minute >= ${Math.floor(search.from / 600_000) * 10}
+                   AND minute <= (${to} + (SELECT nanos FROM longest)) / 60000000000), 0)::text AS requests`,
+    CandidateEstimateRow,
+  );
+  if (!estimate || Number(estimate.requests) > CANDIDATE_REQUESTS_MAX) return null;
+  const until = to + BigInt(estimate.longest);
+  return sql`(SELECT DISTINCT s.trace_id FROM spans s
+               WHERE s.start_time_unix_nano >= ${from} AND s.start_time_unix_nano <= ${until}
+                 AND ${join(oneSpanConditions(search), " AND ")}) AS c
+             JOIN traces t ON t.trace_id = c.trace_id`;
 }
 
 /**
