@@ -253,6 +253,11 @@ const cases: Array<[string, Query]> = [
   // A service with an endpoint: its traces are reached from its request spans (few in the window).
   ["service + a child span's endpoint", { service: ORDERS, endpoint: "GET /internal/orders" }],
   [
+    "service + a child span's endpoint, sort=duration",
+    { service: ORDERS, endpoint: "GET /internal/orders", sort: "duration" },
+  ],
+  ["service + endpoint, sort=spans", { service: GW, endpoint: "GET /orders/{id}", sort: "spans" }],
+  [
     "service + endpoint + status + sort=duration",
     { service: GW, endpoint: "GET /orders/{id}", status: "error", sort: "duration" },
   ],

@@ -49,7 +49,6 @@ export function TraceWaterfall({
   onSelect,
   onToggle,
 }: TraceWaterfallProps) {
-  const { rows, rowBySpanId } = waterfall;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(800);
@@ -81,7 +80,7 @@ export function TraceWaterfall({
     setScrollTop(element.scrollTop);
   }, []);
 
-  const selectedRow = selectedSpanId === null ? undefined : rowBySpanId.get(selectedSpanId);
+  const selectedRow = selectedSpanId === null ? undefined : waterfall.rowOf(selectedSpanId);
   const selectedRowRef = useRef(selectedRow);
   selectedRowRef.current = selectedRow;
   const selectedRowShown = selectedRow !== undefined;
@@ -106,31 +105,31 @@ export function TraceWaterfall({
     }
   });
 
-  const windowed = rows.length > windowingThreshold;
+  const windowed = waterfall.length > windowingThreshold;
   const first = windowed
     ? Math.max(0, Math.floor((scrollTop - axisHeightPx) / rowHeightPx) - overscanRows)
     : 0;
   const last = windowed
-    ? Math.min(rows.length, Math.ceil((scrollTop + viewportHeight) / rowHeightPx) + overscanRows)
-    : rows.length;
+    ? Math.min(waterfall.length, Math.ceil((scrollTop + viewportHeight) / rowHeightPx) + overscanRows)
+    : waterfall.length;
   const tabbableIndex =
     selectedRow !== undefined && selectedRow >= first && selectedRow < last ? selectedRow : first;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const focusedRow = (event.target as HTMLElement).closest<HTMLElement>("[data-row-index]");
     const current = focusedRow ? Number(focusedRow.dataset.rowIndex) : (selectedRow ?? -1);
-    const row = rows[current];
+    const row = waterfall.row(current);
     const page = Math.max(1, Math.floor((viewportHeight - axisHeightPx) / rowHeightPx) - 1);
     let next: number | null = null;
     switch (event.key) {
       case "ArrowDown":
-        next = Math.min(rows.length - 1, current + 1);
+        next = Math.min(waterfall.length - 1, current + 1);
         break;
       case "ArrowUp":
         next = Math.max(0, current - 1);
         break;
       case "PageDown":
-        next = Math.min(rows.length - 1, current + page);
+        next = Math.min(waterfall.length - 1, current + page);
         break;
       case "PageUp":
         next = Math.max(0, current - page);
@@ -139,7 +138,7 @@ export function TraceWaterfall({
         next = 0;
         break;
       case "End":
-        next = rows.length - 1;
+        next = waterfall.length - 1;
         break;
       case "ArrowRight":
         if (!row || row.childCount === 0) return;
@@ -152,7 +151,7 @@ export function TraceWaterfall({
           onToggle(row.span.spanId, false);
           break;
         }
-        const parentRow = row.span.parentSpanId === null ? undefined : rowBySpanId.get(row.span.parentSpanId);
+        const parentRow = row.span.parentSpanId === null ? undefined : waterfall.rowOf(row.span.parentSpanId);
         if (parentRow === undefined || row.depth === 0) return;
         next = parentRow;
         break;
@@ -166,7 +165,7 @@ export function TraceWaterfall({
         return;
     }
     event.preventDefault();
-    const target = next === null ? undefined : rows[next];
+    const target = next === null ? undefined : waterfall.row(next);
     if (next === null || target === undefined) return;
     pendingFocus.current = next;
     onSelect(target.span.spanId);
@@ -177,7 +176,7 @@ export function TraceWaterfall({
   const viewDurationMs = zoom ? ((zoom.toMs - zoom.fromMs) as Millis) : traceDurationMs;
   const rendered = [];
   for (let i = first; i < last; i++) {
-    const row = rows[i];
+    const row = waterfall.row(i);
     if (!row) continue;
     rendered.push(
       <WaterfallRowView
@@ -213,7 +212,7 @@ export function TraceWaterfall({
         aria-label="Spans, nested under their parents"
         onKeyDown={onKeyDown}
         className="relative outline-none"
-        style={{ height: rows.length * rowHeightPx }}
+        style={{ height: waterfall.length * rowHeightPx }}
       >
         <TimeGrid durationMs={viewDurationMs} />
         {rendered}

@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { buildSpanTree, Placement } from "@/lib/trace/span-tree";
 import { span } from "@/lib/trace/test-fixtures";
-import { buildWaterfallRows, expandAncestors } from "@/lib/trace/waterfall-rows";
+import {
+  buildWaterfallRows,
+  expandAncestors,
+  type WaterfallRow,
+  type WaterfallRows,
+} from "@/lib/trace/waterfall-rows";
 
 const none: ReadonlySet<string> = new Set();
 
+/** Every visible row, in order. */
+const rowsOf = (waterfall: WaterfallRows): WaterfallRow[] =>
+  Array.from({ length: waterfall.length }, (_, i) => waterfall.row(i) as WaterfallRow);
+
 /** "id@depth" per row, the shape the waterfall draws. */
 const outline = (spans: Parameters<typeof buildSpanTree>[0], collapsed = none) =>
-  buildWaterfallRows(buildSpanTree(spans), collapsed).rows.map((r) => `${r.span.spanId}@${r.depth}`);
+  rowsOf(buildWaterfallRows(buildSpanTree(spans), collapsed)).map((r) => `${r.span.spanId}@${r.depth}`);
 
 describe("buildWaterfallRows", () => {
   it("nests children under parents, in start order, whatever the input order", () => {
@@ -51,7 +60,7 @@ describe("buildWaterfallRows", () => {
       span("root", null, 0, 100),
       span("a", "root", 10, 20),
     ];
-    const { rows } = buildWaterfallRows(buildSpanTree(spans), none);
+    const rows = rowsOf(buildWaterfallRows(buildSpanTree(spans), none));
     expect(rows.map((r) => `${r.span.spanId}@${r.depth}`)).toEqual(["root@0", "a@1", "orphan@0", "o1@1"]);
     expect(rows.map((r) => r.placement)).toEqual([
       Placement.Root,
@@ -74,21 +83,29 @@ describe("buildWaterfallRows", () => {
       span("a11", "a1", 3, 30),
       span("b", "root", 60, 70),
     ];
-    const { rows, rowBySpanId } = buildWaterfallRows(buildSpanTree(spans), new Set(["a"]));
+    const waterfall = buildWaterfallRows(buildSpanTree(spans), new Set(["a"]));
+    const rows = rowsOf(waterfall);
     expect(rows.map((r) => r.span.spanId)).toEqual(["root", "a", "b"]);
     const a = rows[1];
     expect(a).toMatchObject({ collapsed: true, childCount: 1, descendantCount: 2 });
     expect(rows[0]).toMatchObject({ collapsed: false, childCount: 2, descendantCount: 4 });
-    expect(rowBySpanId.get("b")).toBe(2);
-    expect(rowBySpanId.has("a1")).toBe(false);
+    expect(waterfall.rowOf("b")).toBe(2);
+    expect(waterfall.rowOf("a1")).toBeUndefined();
+    expect(waterfall.rowOf("nowhere")).toBeUndefined();
+    // Outside the rows: nothing; the same object for the same row (the rows are memoised views).
+    expect(waterfall.row(3)).toBeUndefined();
+    expect(waterfall.row(-1)).toBeUndefined();
+    expect(waterfall.row(1)).toBe(a);
   });
 
   it("ignores a collapsed leaf", () => {
     // root
     // └── leaf   (in the collapsed set, but has nothing to hide)
-    const { rows } = buildWaterfallRows(
-      buildSpanTree([span("root", null, 0, 10), span("leaf", "root", 1, 2)]),
-      new Set(["leaf"]),
+    const rows = rowsOf(
+      buildWaterfallRows(
+        buildSpanTree([span("root", null, 0, 10), span("leaf", "root", 1, 2)]),
+        new Set(["leaf"]),
+      ),
     );
     expect(rows[1]?.collapsed).toBe(false);
   });
@@ -96,7 +113,7 @@ describe("buildWaterfallRows", () => {
   it("gives offsets from the trace start and durations in milliseconds", () => {
     // root 5─105 is not the earliest span: early 0─1 is another root
     const spans = [span("root", null, 5, 105), span("child", "root", 7.5, 8.25), span("early", null, 0, 1)];
-    const { rows } = buildWaterfallRows(buildSpanTree(spans), none);
+    const rows = rowsOf(buildWaterfallRows(buildSpanTree(spans), none));
     expect(rows.map((r) => [r.span.spanId, r.offsetMs, r.durationMs])).toEqual([
       ["early", 0, 1],
       ["root", 5, 100],
@@ -111,14 +128,14 @@ describe("buildWaterfallRows", () => {
     const n = 100_000;
     const spans = Array.from({ length: n }, (_, i) => span(`s${i}`, i === 0 ? null : `s${i - 1}`, i, n));
     const tree = buildSpanTree(spans);
-    const { rows } = buildWaterfallRows(tree, none);
+    const rows = rowsOf(buildWaterfallRows(tree, none));
     expect(rows).toHaveLength(n);
     expect(rows[n - 1]).toMatchObject({ depth: n - 1, descendantCount: 0 });
     expect(rows[0]?.descendantCount).toBe(n - 1);
   });
 
   it("renders an empty trace as no rows", () => {
-    expect(buildWaterfallRows(buildSpanTree([]), none).rows).toEqual([]);
+    expect(buildWaterfallRows(buildSpanTree([]), none).length).toBe(0);
   });
 });
 
@@ -133,7 +150,7 @@ describe("buildSpanTree on malformed traces", () => {
       span("c", "a", 3, 4),
     ];
     const tree = buildSpanTree(spans);
-    const ids = buildWaterfallRows(tree, none).rows.map((r) => `${r.span.spanId}@${r.depth}`);
+    const ids = rowsOf(buildWaterfallRows(tree, none)).map((r) => `${r.span.spanId}@${r.depth}`);
     expect(ids).toHaveLength(4);
     expect(new Set(ids.map((s) => s.split("@")[0]))).toEqual(new Set(["root", "a", "b", "c"]));
     const cut = tree.roots.filter((i) => tree.placement[i] === Placement.Cycle);
@@ -151,7 +168,7 @@ describe("buildSpanTree on malformed traces", () => {
     // dup (first)   dup (second)
     // └── kid
     const spans = [span("dup", null, 0, 10), span("dup", null, 1, 9), span("kid", "dup", 2, 3)];
-    const { rows } = buildWaterfallRows(buildSpanTree(spans), none);
+    const rows = rowsOf(buildWaterfallRows(buildSpanTree(spans), none));
     expect(rows.map((r) => `${r.index}@${r.depth}`)).toEqual(["0@0", "2@1", "1@0"]);
   });
 
@@ -161,7 +178,7 @@ describe("buildSpanTree on malformed traces", () => {
       span("skewed", "root", 5, 4),
       span("garbled", "root", 6, 7, { startTimeUnixNano: "n/a", endTimeUnixNano: "", durationMs: 2 }),
     ];
-    const { rows } = buildWaterfallRows(buildSpanTree(spans), none);
+    const rows = rowsOf(buildWaterfallRows(buildSpanTree(spans), none));
     const byId = new Map(rows.map((r) => [r.span.spanId, r]));
     expect(byId.get("skewed")?.durationMs).toBe(0);
     expect(byId.get("garbled")).toMatchObject({ offsetMs: 0, durationMs: 2 });

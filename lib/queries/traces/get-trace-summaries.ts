@@ -8,9 +8,11 @@
 // match without reading a span; the trace's spans, read by id within its time bounds, then decide.
 // Every scan is bounded by time. Newest-first pages stop after `limit` matches; sort=duration
 // walks an index on the duration; only the count reads up to TOTAL_CAP matches.
-// A service with an endpoint is a rarer thing to look for: when the rollups say the window holds
-// few such requests, their spans are read from the spans' endpoint index instead, and only
-// their traces are looked at (requestSpanCandidates).
+// A service with an endpoint is a rarer thing to look for: a newest-first page of them is found
+// quickly, but counting up to TOTAL_CAP of them scans most of the window. When the rollups say
+// the window holds few such requests, the count (and a page sorted by duration, spans or errors)
+// reads their spans from the spans' endpoint index instead, and only their traces
+// (requestSpanCandidates).
 import { z } from "zod";
 import { encodeCursor, type TraceSearch } from "@/lib/contracts/trace-search";
 import type { TraceSearchResponse, TraceSearchSort, TraceSummary } from "@/lib/contracts/trace-search-schema";
@@ -54,8 +56,14 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
         requestSpanCandidates(db, search),
       ])
     : [[], false, null];
-  const where = candidates ? traceConditions(search) : matchConditions(search, resourceServices, unfiltered);
-  const tracesFrom = candidates ?? raw("traces t");
+  const where = matchConditions(search, resourceServices, unfiltered);
+  // A service's endpoint's traces: the count reads the candidates, not the window, and so does
+  // a page sorted by anything but the start (a newest-first page finds its matches quickly by
+  // walking the start index; one by duration walks every trace of the database by duration).
+  const countFrom = candidates ?? raw("traces t");
+  const countWhere = candidates ? traceConditions(search) : where;
+  const pageFrom = candidates && search.sort !== "start" ? candidates : raw("traces t");
+  const pageWhere = candidates && search.sort !== "start" ? countWhere : where;
   const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
   const page = search.cursor
     ? sql`AND (${sortBy}, t.trace_id) < (${search.cursor.value}::int8, ${Buffer.from(search.cursor.traceId, "hex")}::bytea)`
@@ -65,14 +73,14 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
       sql`SELECT t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
                  t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
                  t.services, ${sortBy} AS sort_value
-          FROM ${tracesFrom}
-          WHERE ${where} ${page}
+          FROM ${pageFrom}
+          WHERE ${pageWhere} ${page}
           ORDER BY ${sortBy} DESC, t.trace_id DESC
           LIMIT ${search.limit + 1}`,
       SummaryRow,
     ),
     db.one(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${tracesFrom} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) AS capped`,
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${countFrom} WHERE ${countWhere} LIMIT ${TOTAL_CAP + 1}) AS capped`,
       CountRow,
     ),
   ]);
@@ -199,16 +207,19 @@ const CANDIDATE_REQUESTS_MAX = 20_000;
 const CandidateEstimateRow = z.object({ longest: z.string(), requests: z.string() });
 
 /**
- * For a search naming a service and an endpoint: the traces that hold a span with every span
- * condition, read through the spans' endpoint index (service, endpoint, start), as a FROM clause
- * over `traces t` — or null when the window holds too many such requests for that to beat the
- * filtered scan (the rollups count them: endpoint_ten_minutes, whole blocks, so an upper bound).
+ * For counting the matches of a search naming a service and an endpoint: the traces that hold a
+ * span with every span condition, read through the spans' endpoint index (service, endpoint,
+ * start), as a FROM clause over `traces t` — or null when the window holds too many such
+ * requests for that to beat the filtered scan (the rollups count them: endpoint_ten_minutes,
+ * whole blocks, so an upper bound), or when a duration or status condition lets the filtered
+ * count walk an index of its own and skip most candidates.
  * A matching span starts within its trace, so at or after the window's start and at most the
  * longest trace's duration after its end: that range holds every match, and the traces' own
  * conditions (traceConditions) then decide exactly.
  */
 async function requestSpanCandidates(db: Db, search: TraceSearch): Promise<Sql | null> {
   if (search.service === null || search.endpoint === null) return null;
+  if (search.minDurationNanos !== null || search.maxDurationNanos !== null || search.status !== null) return null;
   const from = ms(search.from);
   const to = ms(search.to);
   // The longest trace: the last entry of traces_duration_idx.
@@ -225,10 +236,12 @@ async function requestSpanCandidates(db: Db, search: TraceSearch): Promise<Sql |
   );
   if (!estimate || Number(estimate.requests) > CANDIDATE_REQUESTS_MAX) return null;
   const until = to + BigInt(estimate.longest);
+  // Each candidate's trace by its primary key (OFFSET 0 keeps the lateral a probe per candidate:
+  // as a plain join, PostgreSQL hashed the candidates and read every trace of the window).
   return sql`(SELECT DISTINCT s.trace_id FROM spans s
                WHERE s.start_time_unix_nano >= ${from} AND s.start_time_unix_nano <= ${until}
                  AND ${join(oneSpanConditions(search), " AND ")}) AS c
-             JOIN traces t ON t.trace_id = c.trace_id`;
+             CROSS JOIN LATERAL (SELECT * FROM traces WHERE traces.trace_id = c.trace_id OFFSET 0) AS t`;
 }
 
 /**
