@@ -219,7 +219,8 @@ const CandidateEstimateRow = z.object({ longest: z.string(), requests: z.string(
  */
 async function requestSpanCandidates(db: Db, search: TraceSearch): Promise<Sql | null> {
   if (search.service === null || search.endpoint === null) return null;
-  if (search.minDurationNanos !== null || search.maxDurationNanos !== null || search.status !== null) return null;
+  if (search.minDurationNanos !== null || search.maxDurationNanos !== null || search.status !== null)
+    return null;
   const from = ms(search.from);
   const to = ms(search.to);
   // The longest trace: the last entry of traces_duration_idx.
