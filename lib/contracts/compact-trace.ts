@@ -126,6 +126,12 @@ function nanosAfter(baseSeconds: number, baseNanos: number, offset: number): str
   return seconds === 0 ? String(nanos) : `${seconds}${String(nanos).padStart(9, "0")}`;
 }
 
+// Shared by every span without a status message, event or link: 200–300k fewer objects to
+// allocate and collect for a 100k-span trace. Frozen: nothing may change one span through them.
+const EMPTY: never[] = Object.freeze([]) as never[];
+const STATUS_WITHOUT_MESSAGE = statusCodeNames.map((code) => Object.freeze({ code }));
+const UNSET_STATUS = Object.freeze({ code: "UNSET" as const });
+
 /**
  * The JSON shape of the same trace. Spans share their resource's attributes object and the
  * string table's strings, so the page holds each once.
@@ -208,15 +214,14 @@ export function decodeCompactTrace(compact: CompactTrace): DecodedTrace {
       startTimeUnixNano: startText,
       endTimeUnixNano: endText,
       durationMs: Number(duration) / 1e6,
-      status: {
-        code: statusCodeNames[c.status[i] as number] ?? "UNSET",
-        ...(message ? { message } : {}),
-      },
+      status: message
+        ? { code: statusCodeNames[c.status[i] as number] ?? "UNSET", message }
+        : (STATUS_WITHOUT_MESSAGE[c.status[i] as number] ?? UNSET_STATUS),
       attributes,
       resource,
       scope,
-      events: c.events[i] ?? [],
-      links: c.links[i] ?? [],
+      events: c.events[i] ?? EMPTY,
+      links: c.links[i] ?? EMPTY,
     };
   }
   return {
