@@ -34,7 +34,7 @@ export function acceptsGzip(header: string | undefined): boolean {
  * resolves false having written nothing (the caller hands the request to Next.js).
  */
 export function keptTracePageHandler(
-  db: Db,
+  db: { primary: Db; read: Db },
   options: { uiAuth: "on" | "off"; maxSpans: number; keepMinSpans: number },
 ): (request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean> {
   return async (request, response) => {
@@ -46,7 +46,8 @@ export function keptTracePageHandler(
     const params = [...url.searchParams].map(([key, value]) => `${key}=${value}`).sort();
     if (!traceId || params.join("&") !== "format=compact&view=page") return false;
     try {
-      const verdict = await gateRequest(db, {
+      // The primary, as proxy.ts does: a revoked session must not outlive a replica's lag.
+      const verdict = await gateRequest(db.primary, {
         method: "GET",
         pathname: url.pathname,
         search: url.search,
@@ -55,7 +56,7 @@ export function keptTracePageHandler(
         uiAuth: options.uiAuth,
       });
       if (verdict.kind !== "allow") return false;
-      const kept = await readKeptTracePage(db, traceId, options.maxSpans);
+      const kept = await readKeptTracePage(db.read, traceId, options.maxSpans);
       if (!kept?.gzipped) return false;
       const headers: http.OutgoingHttpHeaders = {
         "Content-Type": "application/json",

@@ -110,11 +110,14 @@ export async function startTracewell(
     const servePrometheusGated = gatedHandler(db, config.uiAuth.mode, (_, response) =>
       selfMetrics.serve(response),
     );
-    const serveKeptTracePage = keptTracePageHandler(getReadDb(), {
-      uiAuth: config.uiAuth.mode,
-      maxSpans: config.tracePageMaxSpans,
-      keepMinSpans: config.tracePageKeepMinSpans,
-    });
+    const serveKeptTracePage = keptTracePageHandler(
+      { primary: db, read: getReadDb() },
+      {
+        uiAuth: config.uiAuth.mode,
+        maxSpans: config.tracePageMaxSpans,
+        keepMinSpans: config.tracePageKeepMinSpans,
+      },
+    );
     const compressedNext = compressed((request, response) => void handleNext(request, response));
     const timedNext = selfMetrics.timeHttp((request, response) => {
       if (!request.url?.startsWith("/api/traces/")) compressedNext(request, response);
