@@ -14,8 +14,10 @@ export function AppHeader({ children }: { children?: ReactNode }) {
     // Wraps onto a second line on a phone (trace id form and theme toggle below the navigation)
     // rather than widening the page.
     <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-white px-4 py-2 sm:flex-nowrap sm:py-0 dark:border-zinc-800 dark:bg-zinc-950">
+      {/* Not prefetched on every page load: the Overview link prefetches "/" when reached. */}
       <Link
         href="/"
+        prefetch={false}
         className="flex items-center gap-2 rounded font-semibold tracking-tight text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-zinc-50"
       >
         <LogoMark />
