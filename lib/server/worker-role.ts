@@ -1,7 +1,7 @@
 // The worker role: background work coordinated through the database, so any number of worker
-// processes can share it — trace analysis (SKIP LOCKED batches) and the kept pages of the large
-// traces it took, retention (try-lock), the budget
-// check (transaction try-lock) and its webhook deliveries (SKIP LOCKED).
+// processes can share it — trace analysis (SKIP LOCKED batches) and the kept page answers of the
+// large traces it took, retention (try-lock), the budget check (transaction try-lock) and its
+// webhook deliveries (SKIP LOCKED).
 
 import { analyzeQuietTraces } from "@/lib/analysis/analyze-quiet-traces";
 import { traceAnalyzers } from "@/lib/analysis/analyzers";
