@@ -78,4 +78,43 @@ describe("compression", () => {
       JSON.parse(plain.body.toString("utf8")),
     );
   });
+
+  it("sends the build's scripts and styles from a copy compressed once: the file's bytes, cached for good", async () => {
+    const html = gunzipSync((await get("/", "gzip")).body).toString("utf8");
+    const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+    const style = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
+    if (!script || !style) throw new Error("the page loads no script or style");
+    for (const path of [script, style]) {
+      const plain = await get(path, "identity");
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      // The first request (or any before the copy is ready) goes through Next.js and the
+      // middleware, which streams; then the copy is sent whole, with its length.
+      const kept = await eventually(async () => {
+        const answer = await get(path, "gzip, deflate, br, zstd");
+        expect(answer.headers["content-length"]).toBe(String(answer.body.length));
+        return answer;
+      }, 15_000);
+      expect(kept.headers["content-encoding"]).toBe("br");
+      expect(kept.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(kept.headers["content-type"]).toMatch(path.endsWith(".js") ? /javascript/ : /text\/css/);
+      expect(kept.headers.vary).toContain("Accept-Encoding");
+      expect(kept.headers["x-content-type-options"]).toBe("nosniff");
+      expect(brotliDecompressSync(kept.body).equals(plain.body)).toBe(true);
+      const zipped = await get(path, "gzip");
+      expect(zipped.headers["content-encoding"]).toBe("gzip");
+      expect(zipped.headers["content-length"]).toBe(String(zipped.body.length));
+      expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    }
+    // Never a file outside the build's static directory (the server's own build is next to it),
+    // however many times it is asked for; a missing one is Next.js's 404, as before.
+    const outside = "/_next/static/..%2Fserver%2Fmiddleware-build-manifest.js";
+    for (let i = 0; i < 3; i++) {
+      const answer = await get(outside, "br");
+      expect(answer.headers["content-length"]).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await get("/_next/static/chunks/missing-chunk.js", "br")).headers["cache-control"]).not.toContain(
+      "immutable",
+    );
+  });
 });

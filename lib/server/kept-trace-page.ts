@@ -11,23 +11,10 @@ import type http from "node:http";
 import { readKeptTracePage } from "@/lib/analysis/trace-pages/kept-trace-pages";
 import { gateRequest } from "@/lib/auth/access-gate";
 import type { Db } from "@/lib/db/sql";
+import { acceptsEncoding } from "@/lib/server/accept-encoding";
 import { SECURITY_HEADERS } from "@/lib/server/security-headers";
 
 const TRACE_PATH = /^\/api\/traces\/([0-9a-fA-F]{32})$/;
-
-/** Whether an Accept-Encoding header takes gzip (RFC 9110 §12.5.3: `gzip`, `x-gzip` or `*`, q > 0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let star: boolean | null = null;
-  for (const part of header.split(",")) {
-    const [coding = "", ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const acceptable = q === undefined || Number(q.slice(2)) > 0;
-    if (coding.trim() === "gzip" || coding.trim() === "x-gzip") return acceptable;
-    if (coding.trim() === "*") star = acceptable;
-  }
-  return star === true;
-}
 
 /**
  * A handler that answers the trace page's request from the kept answer and resolves true, or
@@ -39,7 +26,7 @@ export function keptTracePageHandler(
 ): (request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean> {
   return async (request, response) => {
     if (options.keepMinSpans <= 0 || request.method !== "GET") return false;
-    if (!acceptsGzip(request.headers["accept-encoding"])) return false;
+    if (!acceptsEncoding(request.headers["accept-encoding"], "gzip")) return false;
     const url = new URL(request.url ?? "/", "http://localhost");
     const traceId = TRACE_PATH.exec(url.pathname)?.[1]?.toLowerCase();
     // Exactly the page's parameters (lib/trace/trace-url.ts, tracePageDataParams), in any order.

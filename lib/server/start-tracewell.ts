@@ -5,6 +5,7 @@
 //   worker  trace analysis and retention.
 // Several processes with any roles can share one PostgreSQL (docs/architecture.md § Roles).
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import type { TracewellConfig } from "@/lib/config";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -21,6 +22,7 @@ import { createIngestRole } from "@/lib/server/ingest-role";
 import { keptTracePageHandler } from "@/lib/server/kept-trace-page";
 import { listen } from "@/lib/server/listen";
 import { createSelfMetrics, wantsPrometheus } from "@/lib/server/self-metrics";
+import { staticAssetHandler } from "@/lib/server/static-assets";
 import { ensureAdmin, gatedHandler } from "@/lib/server/ui-auth";
 import { startWorkerRole } from "@/lib/server/worker-role";
 
@@ -119,7 +121,9 @@ export async function startTracewell(
       },
     );
     const compressedNext = compressed((request, response) => void handleNext(request, response));
+    const serveStaticAsset = staticAssetHandler(path.join(process.cwd(), ".next", "static"));
     const timedNext = selfMetrics.timeHttp((request, response) => {
+      if (serveStaticAsset(request, response)) return;
       if (!request.url?.startsWith("/api/traces/")) compressedNext(request, response);
       else
         void serveKeptTracePage(request, response).then((served) => {
