@@ -43,12 +43,13 @@ export function staticAssetHandler(
 ): (request: http.IncomingMessage, response: http.ServerResponse) => boolean {
   const base = path.resolve(root);
   const ready = new Map<string, CompressedAsset>();
-  const started = new Set<string>();
+  // Being compressed now. Only real files end up in `ready` (bounded by MAX_BYTES): a scanner
+  // asking for endless made-up names leaves nothing behind.
+  const pending = new Set<string>();
   let kept = 0;
 
   const prepare = (pathname: string, type: string) => {
-    if (started.has(pathname) || kept > MAX_BYTES) return;
-    started.add(pathname);
+    if (pending.has(pathname) || kept > MAX_BYTES) return;
     let relative: string;
     try {
       relative = decodeURIComponent(pathname.slice(PREFIX.length));
@@ -57,6 +58,7 @@ export function staticAssetHandler(
     }
     const file = path.resolve(base, relative);
     if (!file.startsWith(base + path.sep)) return; // never outside the build's static directory
+    pending.add(pathname);
     void (async () => {
       const raw = await readFile(file);
       const [br, gz] = await Promise.all([
@@ -70,9 +72,11 @@ export function staticAssetHandler(
       ]);
       ready.set(pathname, { type, br, gzip: gz });
       kept += br.length + gz.length;
-    })().catch(() => {
-      // Not there (Next answers 404) or unreadable: left to Next.js, not tried again.
-    });
+    })()
+      .catch(() => {
+        // Not there (Next answers 404) or unreadable: left to Next.js.
+      })
+      .finally(() => pending.delete(pathname));
   };
 
   return (request, response) => {
