@@ -9,10 +9,9 @@
 // route builds, refuses or explains it exactly as before.
 import type http from "node:http";
 import { readKeptTracePage } from "@/lib/analysis/trace-pages/kept-trace-pages";
-import { gateRequest } from "@/lib/auth/access-gate";
 import type { Db } from "@/lib/db/sql";
-import { acceptsEncoding } from "@/lib/server/accept-encoding";
-import { SECURITY_HEADERS } from "@/lib/server/security-headers";
+import { acceptsEncoding, sendEncoded } from "@/lib/server/encoded-answers";
+import { gateNodeRequest } from "@/lib/server/ui-auth";
 
 const TRACE_PATH = /^\/api\/traces\/([0-9a-fA-F]{32})$/;
 
@@ -34,27 +33,16 @@ export function keptTracePageHandler(
     if (!traceId || params.join("&") !== "format=compact&view=page") return false;
     try {
       // The primary, as proxy.ts does: a revoked session must not outlive a replica's lag.
-      const verdict = await gateRequest(db.primary, {
-        method: "GET",
-        pathname: url.pathname,
-        search: url.search,
-        cookie: request.headers.cookie ?? null,
-        authorization: request.headers.authorization ?? null,
-        uiAuth: options.uiAuth,
-      });
+      const verdict = await gateNodeRequest(db.primary, request, options.uiAuth, url.pathname);
       if (verdict.kind !== "allow") return false;
       const kept = await readKeptTracePage(db.read, traceId, options.maxSpans);
       if (!kept?.gzipped) return false;
-      const headers: http.OutgoingHttpHeaders = {
-        "Content-Type": "application/json",
-        "Content-Encoding": "gzip",
-        "Content-Length": kept.gzipped.length,
-        "Cache-Control": "no-store",
-        Vary: "Accept-Encoding",
-      };
-      for (const { key, value } of SECURITY_HEADERS) headers[key] = value;
-      response.writeHead(200, headers);
-      response.end(kept.gzipped);
+      sendEncoded(request, response, {
+        type: "application/json",
+        coding: "gzip",
+        body: kept.gzipped,
+        cacheControl: "no-store",
+      });
       return true;
     } catch {
       // The route reports it (e.g. 503 while the database is away).

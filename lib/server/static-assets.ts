@@ -13,8 +13,7 @@ import type http from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { acceptsEncoding } from "@/lib/server/accept-encoding";
-import { SECURITY_HEADERS } from "@/lib/server/security-headers";
+import { acceptsEncoding, sendEncoded } from "@/lib/server/encoded-answers";
 
 const PREFIX = "/_next/static/";
 const TYPES: Record<string, string> = {
@@ -94,17 +93,12 @@ export function staticAssetHandler(
       prepare(pathname, type);
       return false;
     }
-    const body = asset[coding];
-    const headers: http.OutgoingHttpHeaders = {
-      "Content-Type": asset.type,
-      "Content-Encoding": coding,
-      "Content-Length": body.length,
-      "Cache-Control": "public, max-age=31536000, immutable",
-      Vary: "Accept-Encoding",
-    };
-    for (const { key, value } of SECURITY_HEADERS) headers[key] = value;
-    response.writeHead(200, headers);
-    response.end(request.method === "HEAD" ? undefined : body);
+    sendEncoded(request, response, {
+      type: asset.type,
+      coding,
+      body: asset[coding],
+      cacheControl: "public, max-age=31536000, immutable",
+    });
     return true;
   };
 }

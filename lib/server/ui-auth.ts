@@ -3,12 +3,12 @@
 // setup link is printed that creates the admin in the browser. Several processes starting at
 // once agree through an advisory lock: one admin, one (newest) link.
 import type http from "node:http";
-import { gateRequest } from "@/lib/auth/access-gate";
+import { type GateVerdict, gateRequest } from "@/lib/auth/access-gate";
 import { replaceSetupToken } from "@/lib/auth/setup-token";
 import { countUsers, insertUser, normalizeEmail } from "@/lib/auth/users";
 import type { TracewellConfig } from "@/lib/config";
 import { AdvisoryLock } from "@/lib/db/advisory-locks";
-import { type PoolDb, sql } from "@/lib/db/sql";
+import { type Db, type PoolDb, sql } from "@/lib/db/sql";
 
 export async function ensureAdmin(
   db: PoolDb,
@@ -45,8 +45,28 @@ export async function ensureAdmin(
 }
 
 /**
+ * The access decision (lib/auth/access-gate.ts, applied to Next by proxy.ts) for a request the
+ * custom server answers itself, judged as if it were for `pathname`.
+ */
+export function gateNodeRequest(
+  db: Db,
+  request: http.IncomingMessage,
+  uiAuth: "on" | "off",
+  pathname: string,
+): Promise<GateVerdict> {
+  return gateRequest(db, {
+    method: request.method ?? "GET",
+    pathname,
+    search: new URL(request.url ?? "/", "http://localhost").search,
+    cookie: request.headers.cookie ?? null,
+    authorization: request.headers.authorization ?? null,
+    uiAuth,
+  });
+}
+
+/**
  * A handler the custom server answers itself (Prometheus text on PORT/metrics), behind the same
- * decision as every page and API route (lib/auth/access-gate.ts, applied to Next by proxy.ts).
+ * decision as every page and API route.
  */
 export function gatedHandler(
   db: PoolDb,
@@ -55,15 +75,8 @@ export function gatedHandler(
 ): (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> {
   return async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    const verdict = await gateRequest(db, {
-      method: request.method ?? "GET",
-      // Judged as an API read: a session or a read-only API token, never a redirect.
-      pathname: `/api${url.pathname}`,
-      search: url.search,
-      cookie: request.headers.cookie ?? null,
-      authorization: request.headers.authorization ?? null,
-      uiAuth,
-    }).catch(
+    // Judged as an API read: a session or a read-only API token, never a redirect.
+    const verdict = await gateNodeRequest(db, request, uiAuth, `/api${url.pathname}`).catch(
       () => ({ kind: "refuse", status: 503, message: "cannot check access now; retry shortly" }) as const,
     );
     if (verdict.kind === "allow") {

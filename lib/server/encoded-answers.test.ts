@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsEncoding } from "@/lib/server/accept-encoding";
+import { acceptsEncoding } from "@/lib/server/encoded-answers";
 
 describe("acceptsEncoding", () => {
   it("takes gzip as browsers, curl and Node's fetch ask for it", () => {
