@@ -32,6 +32,12 @@ export interface TraceVersion {
   spanCount: number;
 }
 
+/** The page answer (compact shape, JSON) built from the trace's spans; null when it does not exist. */
+export async function buildTracePage(db: Db, traceIdHex: string, maxSpans: number): Promise<Buffer | null> {
+  const answer = await getCompactTrace(db, traceIdHex, { maxSpans });
+  return answer ? Buffer.from(JSON.stringify(answer)) : null;
+}
+
 /**
  * In one query, read before the spans: the live trace's version and size, and its kept answer
  * (gzipped JSON) while that is still the current one. Null when the trace is not (or no longer) live.
@@ -100,9 +106,8 @@ export async function keepQuietTracePages(
     const current = await readKeptTracePage(db, traceIdHex, options.maxSpans);
     // Gone, already kept (an opening was first), or spans arrived since the analysis read it.
     if (!current || current.gzipped || current.version.ingestVersion !== trace.version) continue;
-    const answer = await getCompactTrace(db, traceIdHex, { maxSpans: options.maxSpans });
-    if (!answer) continue;
-    const json = Buffer.from(JSON.stringify(answer));
+    const json = await buildTracePage(db, traceIdHex, options.maxSpans);
+    if (!json) continue;
     if (await keepTracePage(db, traceIdHex, options.maxSpans, current.version, json)) kept++;
   }
   return kept;

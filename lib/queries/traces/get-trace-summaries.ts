@@ -62,8 +62,9 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
   // walking the start index; one by duration walks every trace of the database by duration).
   const countFrom = candidates ?? raw("traces t");
   const countWhere = candidates ? traceConditions(search) : where;
-  const pageFrom = candidates && search.sort !== "start" ? candidates : raw("traces t");
-  const pageWhere = candidates && search.sort !== "start" ? countWhere : where;
+  const pageFromCandidates = candidates !== null && search.sort !== "start";
+  const pageFrom = pageFromCandidates ? countFrom : raw("traces t");
+  const pageWhere = pageFromCandidates ? countWhere : where;
   const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
   const page = search.cursor
     ? sql`AND (${sortBy}, t.trace_id) < (${search.cursor.value}::int8, ${Buffer.from(search.cursor.traceId, "hex")}::bytea)`

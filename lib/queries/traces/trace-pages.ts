@@ -4,7 +4,11 @@
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import { getCompactTrace } from "@/lib/analysis/trace-pages/get-compact-trace";
-import { keepTracePage, readKeptTracePage } from "@/lib/analysis/trace-pages/kept-trace-pages";
+import {
+  buildTracePage,
+  keepTracePage,
+  readKeptTracePage,
+} from "@/lib/analysis/trace-pages/kept-trace-pages";
 import type { Db } from "@/lib/db/sql";
 
 // The API's `format=compact` without the page's keeping, for route handlers and shared links.
@@ -27,9 +31,8 @@ export async function getTracePageAnswer(
   const live = keepMinSpans > 0 ? await readKeptTracePage(readDb, traceIdHex, maxSpans) : null;
   if (live?.gzipped) return gunzipAsync(live.gzipped);
   const version = live?.version ?? null;
-  const trace = await getCompactTrace(readDb, traceIdHex, { maxSpans });
-  if (!trace) return null;
-  const json = Buffer.from(JSON.stringify(trace));
+  const json = await buildTracePage(readDb, traceIdHex, maxSpans);
+  if (!json) return null;
   if (version && version.spanCount >= keepMinSpans) {
     // Not awaited: the answer goes out now. A keep that fails only means the next opening
     // builds the answer again.
