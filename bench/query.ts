@@ -1,4 +1,5 @@
 // npm run bench:query [-- --spans 1000000] [--metric-services 50 --metric-routes 4 --metric-interval 300]
+//                     [--hours N] [--shuffled]
 //                     [--metrics-only]   (skips the spans: a week of metrics in about a minute with
 //                                         --metric-interval 900)
 //
@@ -13,6 +14,10 @@
 // (GET /api/traces, bench/support/search-bench.ts) in a 1 h and a 24 h window.
 // --hours N spreads the spans over the last N hours instead of one (e.g. --hours 24: a day of
 // 1M spans, of which a 1 h window holds ~1/24).
+// The spans arrive in time order, batch after batch through the window, as exporters send them
+// (a BatchSpanProcessor exports what ended in the last seconds), so `traces` rows lie on disk in
+// roughly the order of their start. --shuffled spreads every batch over the whole window instead:
+// the worst case for a scan of the start index, whose every row is then on a different page.
 // Then metrics: a week of cumulative duration histograms and request counters from 50 services
 // (bench/support/metric-week.ts), and the metrics API over that week:
 //   GET /api/metrics (7 days, all services)
@@ -42,6 +47,7 @@ const { values } = parseArgs({
     hours: { type: "string", default: "1" },
     "search-runs": { type: "string", default: "20" },
     "metrics-only": { type: "boolean", default: false },
+    shuffled: { type: "boolean", default: false },
   },
 });
 const totalSpans = Number(values.spans);
@@ -158,13 +164,19 @@ async function benchSpans(): Promise<void> {
   const from = now - spreadMs + 60_000;
   const batch = 10_000;
   console.log(
-    `Loading ${totalSpans.toLocaleString("en-US")} spans over the last ${values.hours} h through SpanStore…`,
+    `Loading ${totalSpans.toLocaleString("en-US")} spans over the last ${values.hours} h through SpanStore, ${values.shuffled ? "each batch spread over the whole window (--shuffled)" : "in time order"}…`,
   );
   const loadBegan = performance.now();
+  const loadSpreadMs = spreadMs - 120_000;
+  const slices = Math.ceil(totalSpans / batch);
+  // Batch i's slice of the window: all of it with --shuffled, else its own stretch in time order.
+  const slice = (i: number): [number, number] =>
+    values.shuffled ? [from, loadSpreadMs] : [from + (loadSpreadMs * i) / slices, loadSpreadMs / slices];
   for (let loaded = 0; loaded < totalSpans; loaded += 2 * batch) {
+    const i = loaded / batch;
     await Promise.all([
-      store.write(makeBatch(batch, from, spreadMs - 120_000), resources),
-      store.write(makeBatch(batch, from, spreadMs - 120_000), resources),
+      store.write(makeBatch(batch, ...slice(i)), resources),
+      store.write(makeBatch(batch, ...slice(i + 1)), resources),
     ]);
     process.stdout.write(`  ${Math.min(totalSpans, loaded + 2 * batch).toLocaleString("en-US")}\r`);
   }
