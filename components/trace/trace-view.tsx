@@ -69,7 +69,10 @@ const nothingCollapsed: ReadonlySet<string> = new Set();
 
 function LoadedTrace({ trace, shared }: { trace: DecodedTrace; shared: boolean }) {
   const traceId = trace.traceId;
-  const tree = useMemo(() => buildSpanTree(trace.spans, trace.timing), [trace.spans, trace.timing]);
+  const tree = useMemo(
+    () => buildSpanTree(trace.spans, trace.timing, trace.parentRows),
+    [trace.spans, trace.timing, trace.parentRows],
+  );
   const summary = useMemo(() => summarizeTrace(tree), [tree]);
   const { selectedSpanId, highlighted, select } = useSpanSelection();
   const [collapsed, setCollapsed] = useState(nothingCollapsed);

@@ -52,8 +52,8 @@ function Comparison({ a, b }: { a: string; b: string }) {
   const queryB = useTrace(traceSource(b));
   const comparison = useMemo(() => {
     if (!queryA.data || !queryB.data) return null;
-    const treeA = buildSpanTree(queryA.data.spans, queryA.data.timing);
-    const treeB = buildSpanTree(queryB.data.spans, queryB.data.timing);
+    const treeA = buildSpanTree(queryA.data.spans, queryA.data.timing, queryA.data.parentRows);
+    const treeB = buildSpanTree(queryB.data.spans, queryB.data.timing, queryB.data.parentRows);
     return {
       durationA: treeA.traceDurationNs / 1e6,
       durationB: treeB.traceDurationNs / 1e6,

@@ -96,9 +96,14 @@ export interface SpanTiming {
   durationNs: Float64Array;
 }
 
-/** A decoded trace: the JSON shape, plus the timing the page's span tree reuses unparsed. */
+/**
+ * A decoded trace: the JSON shape, plus what the page's span tree reuses instead of deriving it
+ * again from every span: the timing, unparsed, and each span's parent row.
+ */
 export interface DecodedTrace extends TraceResponse {
   timing?: SpanTiming;
+  /** the row of each span's parent in `spans`, -1 for none there (a root, or a parent not sent) */
+  parentRows?: Int32Array;
 }
 
 const BILLION = 1_000_000_000;
@@ -171,6 +176,7 @@ export function decodeCompactTrace(compact: CompactTrace): DecodedTrace {
   const baseNanos = Number(base % BigInt(BILLION));
   const offsetNs = new Float64Array(n);
   const durationNs = new Float64Array(n);
+  const parentRows = new Int32Array(n);
   const out: TraceSpan[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const startOffset = c.start[i] as CompactNanos;
@@ -194,6 +200,11 @@ export function decodeCompactTrace(compact: CompactTrace): DecodedTrace {
     offsetNs[i] = Number(startOffset);
     durationNs[i] = Math.max(0, Number(duration));
     const p = c.parent[i] as number;
+    // The span tree takes these rows as they are: one outside the answer is refused here.
+    if (!Number.isInteger(p) || p < -1 || p >= n) {
+      throw new CompactTraceError(`span ${i} names parent row ${String(p)}, not one of the ${n} rows`);
+    }
+    parentRows[i] = p;
     const flat = c.attributes[i] as (number | AttributeValue)[];
     const attributes: Attributes = {};
     for (let k = 0; k < flat.length; k += 2)
@@ -206,7 +217,7 @@ export function decodeCompactTrace(compact: CompactTrace): DecodedTrace {
     }
     out[i] = {
       spanId: ids[i] as string,
-      parentSpanId: p >= 0 ? (ids[p] ?? null) : (c.missingParents[i] ?? null),
+      parentSpanId: p >= 0 ? (ids[p] as string) : (c.missingParents[i] ?? null),
       name: text(c.name[i] as number),
       service: text(c.service[i] as number),
       endpoint: c.endpoints?.[i] === undefined ? null : text(c.endpoints[i] as number),
@@ -231,5 +242,6 @@ export function decodeCompactTrace(compact: CompactTrace): DecodedTrace {
       : {}),
     spans: out,
     timing: { startUnixNano: base, offsetNs, durationNs },
+    parentRows,
   };
 }
