@@ -4,26 +4,16 @@
 // process exits 0.
 import { type ServiceError, status } from "@grpc/grpc-js";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
 import { OtlpGrpcExportClient, retryDelayOf } from "@/test/support/grpc-export-client";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
+import { ownTracewell } from "@/test/support/own-tracewell";
 
 const SENDERS = 6;
 const REQUESTS_PER_SENDER = 8;
 const SPANS_PER_REQUEST = 500;
 
-let database: TestDatabase;
-let server: TracewellProcess;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTracewellProcess({ databaseUrl: database.url });
-});
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-});
+const own = ownTracewell();
 
 interface Outcome {
   traceIds: string[];
@@ -47,7 +37,7 @@ describe("OTLP/gRPC graceful shutdown", () => {
     let signalled = false;
     const burst = Promise.all(
       Array.from({ length: SENDERS }, async () => {
-        const client = new OtlpGrpcExportClient(server.otlpGrpcUrl);
+        const client = new OtlpGrpcExportClient(own.tracewell.otlpGrpcUrl);
         try {
           while (next < batches.length) {
             const batch = batches[next++] as (typeof batches)[number];
@@ -67,7 +57,7 @@ describe("OTLP/gRPC graceful shutdown", () => {
     );
 
     await answered;
-    const exitCode = server.stop(); // SIGTERM, with exports still being sent and stored
+    const exitCode = own.tracewell.stop(); // SIGTERM, with exports still being sent and stored
     signalled = true;
     await burst;
     expect(await exitCode).toBe(0);
@@ -85,7 +75,7 @@ describe("OTLP/gRPC graceful shutdown", () => {
       if (delay !== null) expect(delay).toBe(5000);
     }
 
-    const db = new pg.Pool({ connectionString: database.url, max: 1 });
+    const db = new pg.Pool({ connectionString: own.database.url, max: 1 });
     try {
       const { rows } = await db.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM spans WHERE trace_id = ANY($1)",

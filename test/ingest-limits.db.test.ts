@@ -7,35 +7,19 @@ import { ROOT_CONTEXT, SpanKind, trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeTraceExport } from "@/test/fixtures/otlp-fixtures";
+import { ownTracewell } from "@/test/support/own-tracewell";
 import { recordingFailures } from "@/test/support/send-spans";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
-let database: TestDatabase;
-let tracewell: TracewellProcess;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  tracewell = await startTracewellProcess({
-    databaseUrl: database.url,
-    env: {
-      SPAN_MAX_ATTRIBUTES: "10",
-      SPAN_MAX_EVENTS: "3",
-      SPAN_MAX_LINKS: "2",
-      SPAN_ATTRIBUTE_VALUE_MAX_LENGTH: "100",
-      INGEST_MAX_SPANS_PER_REQUEST: "50",
-    },
-  });
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-}, 120_000);
-afterAll(async () => {
-  await pool?.end();
-  await tracewell?.stop();
-  await database?.drop();
+const own = ownTracewell({
+  env: {
+    SPAN_MAX_ATTRIBUTES: "10",
+    SPAN_MAX_EVENTS: "3",
+    SPAN_MAX_LINKS: "2",
+    SPAN_ATTRIBUTE_VALUE_MAX_LENGTH: "100",
+    INGEST_MAX_SPANS_PER_REQUEST: "50",
+  },
 });
 
 describe("ingest limits", () => {
@@ -46,7 +30,10 @@ describe("ingest limits", () => {
       spanLimits: { attributeCountLimit: 1000, eventCountLimit: 1000, linkCountLimit: 1000 },
       spanProcessors: [
         new SimpleSpanProcessor(
-          recordingFailures(new OTLPTraceExporter({ url: `${tracewell.otlpHttpUrl}/v1/traces` }), failures),
+          recordingFailures(
+            new OTLPTraceExporter({ url: `${own.tracewell.otlpHttpUrl}/v1/traces` }),
+            failures,
+          ),
         ),
       ],
     });
@@ -70,7 +57,7 @@ describe("ingest limits", () => {
     await provider.shutdown();
     expect(failures).toEqual([]);
 
-    const { rows } = await pool.query(
+    const { rows } = await own.pool.query(
       `SELECT attributes, events, links, dropped_attributes_count, dropped_events_count, dropped_links_count
        FROM spans WHERE name = 'GET /limits'`,
     );
@@ -89,13 +76,13 @@ describe("ingest limits", () => {
 
   it("refuses a request with more spans than INGEST_MAX_SPANS_PER_REQUEST, saying what to change", async () => {
     const body = makeTraceExport({ spans: 60 }).protobuf;
-    const response = await fetch(`${tracewell.otlpHttpUrl}/v1/traces`, {
+    const response = await fetch(`${own.tracewell.otlpHttpUrl}/v1/traces`, {
       method: "POST",
       body: body as BodyInit,
       headers: { "content-type": "application/x-protobuf", accept: "application/json" },
     });
     expect(response.status).toBe(413);
-    const json = await fetch(`${tracewell.otlpHttpUrl}/v1/traces`, {
+    const json = await fetch(`${own.tracewell.otlpHttpUrl}/v1/traces`, {
       method: "POST",
       body: makeTraceExport({ spans: 60 }).json as BodyInit,
       headers: { "content-type": "application/json" },
@@ -104,7 +91,7 @@ describe("ingest limits", () => {
     expect(((await json.json()) as { message: string }).message).toMatch(
       /60 spans in one request; send at most 50 \(INGEST_MAX_SPANS_PER_REQUEST\)/,
     );
-    const fits = await fetch(`${tracewell.otlpHttpUrl}/v1/traces`, {
+    const fits = await fetch(`${own.tracewell.otlpHttpUrl}/v1/traces`, {
       method: "POST",
       body: makeTraceExport({ spans: 50 }).protobuf as BodyInit,
       headers: { "content-type": "application/x-protobuf" },

@@ -5,33 +5,19 @@
 // request's headers with authorization redacted; neither key nor body text is in the output.
 import { ROOT_CONTEXT, SpanKind } from "@opentelemetry/api";
 import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually } from "@/test/support/eventually";
+import { ownTracewell } from "@/test/support/own-tracewell";
 import { sendSpans } from "@/test/support/send-spans";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
 const KEY = "twk_logs-test-key-0123456789abcdefghijklmn";
 const WRONG_KEY = "twk_wrong-key-abcdefghijklmnopqrstuvwxyz01";
 const BODY_MARKER = "body-marker-that-must-not-be-logged";
-let database: TestDatabase;
-let tracewell: TracewellProcess;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  tracewell = await startTracewellProcess({
-    databaseUrl: database.url,
-    env: { INGEST_AUTH: "keys", TRACEWELL_INGEST_KEY: KEY, LOG_LEVEL: "debug" },
-  });
-}, 120_000);
-afterAll(async () => {
-  await tracewell?.stop();
-  await database?.drop();
-});
+const own = ownTracewell({ env: { INGEST_AUTH: "keys", TRACEWELL_INGEST_KEY: KEY, LOG_LEVEL: "debug" } });
 
 /** The output's JSON log lines (the start banner and TRACEWELL_READY are plain text). */
 const logLines = () =>
-  tracewell.output
+  own.tracewell.output
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
@@ -39,19 +25,19 @@ describe("logs", () => {
   it("are JSON lines with a level, and carry no ingest key, Authorization header or request body", async () => {
     await sendSpans(
       new ProtoExporter({
-        url: `${tracewell.otlpHttpUrl}/v1/traces`,
+        url: `${own.tracewell.otlpHttpUrl}/v1/traces`,
         headers: { authorization: `Bearer ${KEY}` },
       }),
       (tracer) => tracer.startSpan("GET /logged", { kind: SpanKind.SERVER }, ROOT_CONTEXT).end(),
       { "service.name": "logs-check" },
     );
-    const wrongKey = await fetch(`${tracewell.otlpHttpUrl}/v1/traces`, {
+    const wrongKey = await fetch(`${own.tracewell.otlpHttpUrl}/v1/traces`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${WRONG_KEY}` },
       body: JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ name: BODY_MARKER }] }] }] }),
     });
     expect(wrongKey.status).toBe(401);
-    const malformed = await fetch(`${tracewell.otlpHttpUrl}/v1/traces`, {
+    const malformed = await fetch(`${own.tracewell.otlpHttpUrl}/v1/traces`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${KEY}`, cookie: "s=secret" },
       body: `{"resourceSpans": [${BODY_MARKER}`,
@@ -78,7 +64,7 @@ describe("logs", () => {
       true,
     );
 
-    const printed = tracewell.output.join("\n");
+    const printed = own.tracewell.output.join("\n");
     expect(printed).not.toContain(KEY);
     expect(printed).not.toContain(WRONG_KEY);
     expect(printed).not.toContain("s=secret");

@@ -2,35 +2,19 @@
 // metric's data point attributes carrying the default sensitive keys, a configured key and a value
 // pattern (a card number) are stored with "[REDACTED]" in their place; the rest is untouched.
 import { ROOT_CONTEXT, SpanKind } from "@opentelemetry/api";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { ownTracewell } from "@/test/support/own-tracewell";
 import { startMetricsProcess } from "@/test/support/send-metrics";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
-let database: TestDatabase;
-let tracewell: TracewellProcess;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  tracewell = await startTracewellProcess({
-    databaseUrl: database.url,
-    env: { REDACT_ATTRIBUTE_KEYS: "ssn", REDACT_VALUE_PATTERNS: '["\\\\b(?:\\\\d[ -]?){13,16}\\\\b"]' },
-  });
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-}, 120_000);
-afterAll(async () => {
-  await pool?.end();
-  await tracewell?.stop();
-  await database?.drop();
+const own = ownTracewell({
+  env: { REDACT_ATTRIBUTE_KEYS: "ssn", REDACT_VALUE_PATTERNS: '["\\\\b(?:\\\\d[ -]?){13,16}\\\\b"]' },
 });
 
 describe("redaction at ingest", () => {
   it("stores [REDACTED] for sensitive keys, configured keys and value patterns, in spans, events, resources and metrics", async () => {
     await sendSpans(
-      makeExporter("http/protobuf", tracewell.otlpHttpUrl),
+      makeExporter("http/protobuf", own.tracewell.otlpHttpUrl),
       (tracer) => {
         const span = tracer.startSpan(
           "POST /pay",
@@ -51,7 +35,7 @@ describe("redaction at ingest", () => {
       },
       { "service.name": "pay", "deploy.api_key": "k-123" },
     );
-    const { rows } = await pool.query(
+    const { rows } = await own.pool.query(
       `SELECT s.attributes, s.events, r.attributes AS resource
        FROM spans s JOIN resources r ON r.id = s.resource_id WHERE s.name = 'POST /pay'`,
     );
@@ -69,12 +53,12 @@ describe("redaction at ingest", () => {
     const metrics = startMetricsProcess({
       protocol: "http/protobuf",
       temporality: "cumulative",
-      urls: tracewell,
+      urls: own.tracewell,
       service: "pay-metrics",
     });
     metrics.meter.createCounter("logins").add(1, { "auth.token": "t-1", outcome: "ok" });
     await metrics.shutdown();
-    const series = await pool.query("SELECT attributes FROM metric_series WHERE metric_name = 'logins'");
+    const series = await own.pool.query("SELECT attributes FROM metric_series WHERE metric_name = 'logins'");
     expect(series.rows[0].attributes).toEqual({ "auth.token": "[REDACTED]", outcome: "ok" });
     expect(JSON.stringify(rows) + JSON.stringify(series.rows)).not.toMatch(
       /live-secret|hunter2|4111|123-45|k-123|t-1/,

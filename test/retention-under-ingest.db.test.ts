@@ -7,34 +7,20 @@
 // long query ends. A detach that cannot finish within its lock timeout is left for the next run.
 import { ROOT_CONTEXT, SpanKind } from "@opentelemetry/api";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyRetention, type RetentionOptions, type RetentionResult } from "@/lib/jobs/apply-retention";
 import { eventually } from "@/test/support/eventually";
+import { ownTracewell } from "@/test/support/own-tracewell";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
 const DAY = 86_400_000;
-let database: TestDatabase;
-let tracewell: TracewellProcess;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // Thirty days accepted, so the exporter can send spans from ten and twelve days back.
-  tracewell = await startTracewellProcess({ databaseUrl: database.url, env: { SPAN_RETENTION: "30d" } });
-  pool = new pg.Pool({ connectionString: database.url, max: 4 });
-}, 120_000);
-afterAll(async () => {
-  await pool?.end();
-  await tracewell?.stop();
-  await database?.drop();
-});
+// Thirty days accepted, so the exporter can send spans from ten and twelve days back.
+const own = ownTracewell({ env: { SPAN_RETENTION: "30d" }, poolMax: 4 });
 
 /** Sends one trace (a SERVER span with a CLIENT child) starting at `startMs`; returns its id. */
 async function sendTrace(startMs: number, name: string): Promise<string> {
   const spans = await sendSpans(
-    makeExporter("http/protobuf", tracewell.otlpHttpUrl),
+    makeExporter("http/protobuf", own.tracewell.otlpHttpUrl),
     (tracer) => {
       const root = tracer.startSpan(name, { kind: SpanKind.SERVER, startTime: startMs }, ROOT_CONTEXT);
       root.end(startMs + 20);
@@ -46,17 +32,22 @@ async function sendTrace(startMs: number, name: string): Promise<string> {
 
 const spansOf = async (traceId: string) =>
   Number(
-    (await pool.query("SELECT count(*) AS n FROM spans WHERE trace_id = decode($1, 'hex')", [traceId]))
+    (await own.pool.query("SELECT count(*) AS n FROM spans WHERE trace_id = decode($1, 'hex')", [traceId]))
       .rows[0].n,
   );
 const partitionExists = async (name: string) =>
-  (await pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [name])).rowCount === 1;
+  (await own.pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [name])).rowCount === 1;
 const spanPartition = (ms: number) => `spans_${new Date(ms).toISOString().slice(0, 10).replaceAll("-", "")}`;
 
 /** Retention with a seven-day SPAN_RETENTION; retried while the server's own run holds the lock. */
 function retention(options: RetentionOptions): Promise<RetentionResult> {
   return eventually(async () => {
-    const result = await applyRetention(pool, { spansMs: 7 * DAY, rollupsMs: 90 * DAY }, Date.now(), options);
+    const result = await applyRetention(
+      own.pool,
+      { spansMs: 7 * DAY, rollupsMs: 90 * DAY },
+      Date.now(),
+      options,
+    );
     if (!result) throw new Error("another retention run holds the lock");
     return result;
   });
@@ -64,7 +55,7 @@ function retention(options: RetentionOptions): Promise<RetentionResult> {
 
 /** A dashboard query that takes its time: a transaction that has read `spans` and stays open. */
 async function openLongReader(): Promise<pg.Client> {
-  const reader = new pg.Client({ connectionString: database.url });
+  const reader = new pg.Client({ connectionString: own.database.url });
   await reader.connect();
   await reader.query("BEGIN");
   await reader.query("SELECT count(*) FROM spans");
@@ -83,7 +74,7 @@ describe("retention under ingest", () => {
     try {
       // Retention is now waiting for the long query to end…
       await eventually(async () => {
-        const waiting = await pool.query(
+        const waiting = await own.pool.query(
           `SELECT 1 FROM pg_stat_activity
            WHERE wait_event_type = 'Lock' AND query ~* '(DETACH PARTITION|DROP TABLE)'`,
         );

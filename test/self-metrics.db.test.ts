@@ -4,24 +4,13 @@
 // refused requests are counted by transport and reason; the queue, commit, pool, analysis and
 // dashboard-request figures are there.
 import { ROOT_CONTEXT, SpanKind } from "@opentelemetry/api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OtlpGrpcExportClient } from "@/test/support/grpc-export-client";
+import { ownTracewell } from "@/test/support/own-tracewell";
 import { startMetricsProcess } from "@/test/support/send-metrics";
 import { makeExporter, sendSpans } from "@/test/support/send-spans";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "@/test/support/tracewell-process";
 
-let database: TestDatabase;
-let tracewell: TracewellProcess;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  tracewell = await startTracewellProcess({ databaseUrl: database.url });
-}, 120_000);
-afterAll(async () => {
-  await tracewell?.stop();
-  await database?.drop();
-});
+const own = ownTracewell();
 
 /** The value of one sample, e.g. `tracewell_ingest_accepted_total{signal="traces"}`; 0 when absent. */
 function sample(text: string, series: string): number {
@@ -38,7 +27,7 @@ async function scrape(url: string, accept = "*/*"): Promise<string> {
 
 describe("GET /metrics", () => {
   it("counts what the official exporters sent, what was refused and why, and the figures of the process", async () => {
-    await sendSpans(makeExporter("http/protobuf", tracewell.otlpHttpUrl), (tracer) => {
+    await sendSpans(makeExporter("http/protobuf", own.tracewell.otlpHttpUrl), (tracer) => {
       const root = tracer.startSpan("GET /orders", { kind: SpanKind.SERVER }, ROOT_CONTEXT);
       for (let i = 0; i < 4; i++) tracer.startSpan(`child ${i}`).end();
       root.end();
@@ -46,7 +35,7 @@ describe("GET /metrics", () => {
     const metrics = startMetricsProcess({
       protocol: "http/protobuf",
       temporality: "cumulative",
-      urls: tracewell,
+      urls: own.tracewell,
       service: "self-metrics-check",
     });
     metrics.meter.createCounter("orders").add(3);
@@ -55,18 +44,18 @@ describe("GET /metrics", () => {
 
     // Refused: a malformed body, an unsupported Content-Type (HTTP), a malformed body over gRPC.
     const post = (body: string, contentType: string) =>
-      fetch(`${tracewell.otlpHttpUrl}/v1/traces`, {
+      fetch(`${own.tracewell.otlpHttpUrl}/v1/traces`, {
         method: "POST",
         body,
         headers: { "content-type": contentType },
       });
     expect((await post("\u0001\u0002garbage", "application/x-protobuf")).status).toBe(400);
     expect((await post("{}", "text/plain")).status).toBe(415);
-    const grpc = new OtlpGrpcExportClient(tracewell.otlpGrpcUrl);
+    const grpc = new OtlpGrpcExportClient(own.tracewell.otlpGrpcUrl);
     await expect(grpc.exportTraces(new Uint8Array([0x0a, 0xff, 0xff, 0xff]))).rejects.toThrow();
     grpc.close();
 
-    const text = await scrape(`${tracewell.otlpHttpUrl}/metrics`);
+    const text = await scrape(`${own.tracewell.otlpHttpUrl}/metrics`);
     expect(sample(text, 'tracewell_ingest_received_total{signal="traces"}')).toBe(5);
     expect(sample(text, 'tracewell_ingest_accepted_total{signal="traces"}')).toBe(5);
     expect(sample(text, 'tracewell_ingest_accepted_total{signal="metrics"}')).toBe(2);
@@ -98,9 +87,9 @@ describe("GET /metrics", () => {
   }, 60_000);
 
   it("on PORT: Prometheus text for scrapers, the metrics page for browsers; dashboard requests timed per route", async () => {
-    expect((await fetch(`${tracewell.baseUrl}/api/services`)).status).toBe(200);
-    expect((await fetch(`${tracewell.baseUrl}/api/traces/${"ab".repeat(16)}`)).status).toBe(404);
-    const text = await scrape(`${tracewell.baseUrl}/metrics`);
+    expect((await fetch(`${own.tracewell.baseUrl}/api/services`)).status).toBe(200);
+    expect((await fetch(`${own.tracewell.baseUrl}/api/traces/${"ab".repeat(16)}`)).status).toBe(404);
+    const text = await scrape(`${own.tracewell.baseUrl}/metrics`);
     expect(
       sample(
         text,
@@ -111,7 +100,7 @@ describe("GET /metrics", () => {
     expect(text).not.toContain("abababab");
     expect(text).toContain("# TYPE tracewell_ingest_accepted_total counter");
 
-    const page = await fetch(`${tracewell.baseUrl}/metrics`, {
+    const page = await fetch(`${own.tracewell.baseUrl}/metrics`, {
       headers: { accept: "text/html,application/xhtml+xml" },
     });
     expect(page.status).toBe(200);

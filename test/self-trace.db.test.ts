@@ -2,42 +2,32 @@
 // of those very spans (no feedback loop: the count of traced ingest requests equals the
 // exports users made, however many self-exports happened meanwhile).
 import { SpanKind } from "@opentelemetry/api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { endpointsResponseSchema, exemplarsResponseSchema } from "@/lib/contracts/endpoint-schemas";
 import { traceResponseSchema } from "@/lib/contracts/trace-schema";
 import packageJson from "@/package.json";
 import { eventually } from "./support/eventually";
+import { ownTracewell } from "./support/own-tracewell";
 import { makeExporter, sendSpans } from "./support/send-spans";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "./support/tracewell-process";
 
-let database: TestDatabase;
-let server: TracewellProcess;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // Export every 200 ms instead of the SDK's 5 s, so the test waits less.
-  server = await startTracewellProcess({
-    databaseUrl: database.url,
-    env: { SELF_TRACE: "1", OTEL_BSP_SCHEDULE_DELAY: "200" },
-  });
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
+// Export every 200 ms instead of the SDK's 5 s, so the test waits less.
+const own = ownTracewell({
+  env: { SELF_TRACE: "1", OTEL_BSP_SCHEDULE_DELAY: "200" },
+  startTimeoutMs: 60_000,
 });
 
 const tracewellEndpoints = async () => {
-  const response = await fetch(`${server.baseUrl}/api/endpoints?service=tracewell`);
+  const response = await fetch(`${own.tracewell.baseUrl}/api/endpoints?service=tracewell`);
   const { endpoints } = endpointsResponseSchema.parse(await response.json());
   return new Map(endpoints.map((row) => [row.endpoint, row.count]));
 };
 
 describe("SELF_TRACE=1", () => {
   it("traces API requests with their queries, and users' ingest, but not its own ingest", async () => {
-    expect(server.output.join("\n")).toContain("SELF_TRACE: tracing Tracewell's own API and ingest");
-    for (let i = 0; i < 3; i++) expect((await fetch(`${server.baseUrl}/api/services`)).status).toBe(200);
-    await sendSpans(makeExporter("http/protobuf", server.otlpHttpUrl), (tracer) => {
+    expect(own.tracewell.output.join("\n")).toContain("SELF_TRACE: tracing Tracewell's own API and ingest");
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(`${own.tracewell.baseUrl}/api/services`)).status).toBe(200);
+    await sendSpans(makeExporter("http/protobuf", own.tracewell.otlpHttpUrl), (tracer) => {
       tracer.startSpan("GET /user", { kind: SpanKind.SERVER }).end();
     });
 
@@ -59,10 +49,10 @@ describe("SELF_TRACE=1", () => {
 
     const query = new URLSearchParams({ service: "tracewell", endpoint: "GET /api/services", limit: "1" });
     const { exemplars } = exemplarsResponseSchema.parse(
-      await (await fetch(`${server.baseUrl}/api/endpoints/exemplars?${query}`)).json(),
+      await (await fetch(`${own.tracewell.baseUrl}/api/endpoints/exemplars?${query}`)).json(),
     );
     const { spans } = traceResponseSchema.parse(
-      await (await fetch(`${server.baseUrl}/api/traces/${exemplars[0]?.traceId}`)).json(),
+      await (await fetch(`${own.tracewell.baseUrl}/api/traces/${exemplars[0]?.traceId}`)).json(),
     );
     expect(spans.some((span) => span.kind === "CLIENT" && span.name.startsWith("pg.query"))).toBe(true);
     expect(new Set(spans.map((span) => span.resource["service.version"]))).toEqual(

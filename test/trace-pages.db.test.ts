@@ -17,35 +17,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CompactTrace, compactTraceSchema, decodeCompactTrace } from "@/lib/contracts/compact-trace";
 import { type AuthTracewell, signIn, startAuthTracewell } from "./support/auth-tracewell";
 import { eventually } from "./support/eventually";
+import { ownTracewell } from "./support/own-tracewell";
 import { makeExporter, sendSpans } from "./support/send-spans";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
-import { startTracewellProcess, type TracewellProcess } from "./support/tracewell-process";
 
-let database: TestDatabase;
-let tracewell: TracewellProcess;
-let db: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  tracewell = await startTracewellProcess({
-    databaseUrl: database.url,
-    env: { TRACE_PAGE_KEEP_MIN_SPANS: "3", ANALYSIS_QUIET_PERIOD: "1h" },
-  });
-  db = new pg.Pool({ connectionString: database.url, max: 2 });
-}, 120_000);
-
-afterAll(async () => {
-  await db?.end();
-  await tracewell?.stop();
-  await database?.drop();
-});
+const own = ownTracewell({ env: { TRACE_PAGE_KEEP_MIN_SPANS: "3", ANALYSIS_QUIET_PERIOD: "1h" } });
 
 const t0 = Date.now() - 60_000;
 let traceId = "";
 let rootContext = ROOT_CONTEXT;
 
 async function pageAnswer(): Promise<{ text: string; names: string[] }> {
-  const response = await fetch(`${tracewell.baseUrl}/api/traces/${traceId}?view=page&format=compact`);
+  const response = await fetch(`${own.tracewell.baseUrl}/api/traces/${traceId}?view=page&format=compact`);
   expect(response.status).toBe(200);
   const text = await response.text();
   const decoded = decodeCompactTrace(compactTraceSchema.parse(JSON.parse(text)) as CompactTrace);
@@ -54,7 +36,7 @@ async function pageAnswer(): Promise<{ text: string; names: string[] }> {
 
 const keptVersion = async () =>
   (
-    await db.query<{ kept: number | null; current: number }>(
+    await own.pool.query<{ kept: number | null; current: number }>(
       `SELECT p.ingest_version AS kept, t.ingest_version AS current
        FROM traces t LEFT JOIN trace_pages p ON p.trace_id = t.trace_id WHERE t.trace_id = decode($1, 'hex')`,
       [traceId],
@@ -64,7 +46,7 @@ const keptVersion = async () =>
 describe("a large trace's page answer", () => {
   it("is kept after its first opening and served again, the same answer", async () => {
     await sendSpans(
-      makeExporter("http/protobuf", tracewell.otlpHttpUrl),
+      makeExporter("http/protobuf", own.tracewell.otlpHttpUrl),
       (tracer) => {
         const root = tracer.startSpan("GET /keep", { kind: SpanKind.SERVER, startTime: t0 }, ROOT_CONTEXT);
         traceId = root.spanContext().traceId;
@@ -96,7 +78,7 @@ describe("a large trace's page answer", () => {
   it("is built anew, with the new span, once more of the trace arrives", async () => {
     const before = await keptVersion();
     await sendSpans(
-      makeExporter("http/protobuf", tracewell.otlpHttpUrl),
+      makeExporter("http/protobuf", own.tracewell.otlpHttpUrl),
       (tracer) => {
         tracer.startSpan("late", { startTime: t0 + 35 }, rootContext).end(t0 + 36);
       },
@@ -116,15 +98,16 @@ describe("a large trace's page answer", () => {
 
   it("is never served in a shape other than the current one (kept by an earlier version)", async () => {
     const current = await pageAnswer();
-    await db.query(
+    await own.pool.query(
       "UPDATE trace_pages SET shape = 'compact-v0', body = $2 WHERE trace_id = decode($1, 'hex')",
       [traceId, gzipSync(Buffer.from('{"format":"compact-v0"}'))],
     );
     expect((await pageAnswer()).text).toBe(current.text);
     await eventually(async () => {
-      const { rows } = await db.query("SELECT shape FROM trace_pages WHERE trace_id = decode($1, 'hex')", [
-        traceId,
-      ]);
+      const { rows } = await own.pool.query(
+        "SELECT shape FROM trace_pages WHERE trace_id = decode($1, 'hex')",
+        [traceId],
+      );
       expect(rows[0]?.shape).toBe("compact-v1");
     });
   });
@@ -132,7 +115,7 @@ describe("a large trace's page answer", () => {
   it("is not kept for a trace below TRACE_PAGE_KEEP_MIN_SPANS", async () => {
     let small = "";
     await sendSpans(
-      makeExporter("http/protobuf", tracewell.otlpHttpUrl),
+      makeExporter("http/protobuf", own.tracewell.otlpHttpUrl),
       (tracer) => {
         const root = tracer.startSpan("GET /small", { kind: SpanKind.SERVER, startTime: t0 }, ROOT_CONTEXT);
         small = root.spanContext().traceId;
@@ -140,10 +123,12 @@ describe("a large trace's page answer", () => {
       },
       { "service.name": "keep" },
     );
-    const response = await fetch(`${tracewell.baseUrl}/api/traces/${small}?view=page&format=compact`);
+    const response = await fetch(`${own.tracewell.baseUrl}/api/traces/${small}?view=page&format=compact`);
     expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const { rows } = await db.query("SELECT 1 FROM trace_pages WHERE trace_id = decode($1, 'hex')", [small]);
+    const { rows } = await own.pool.query("SELECT 1 FROM trace_pages WHERE trace_id = decode($1, 'hex')", [
+      small,
+    ]);
     expect(rows).toHaveLength(0);
   });
 });
