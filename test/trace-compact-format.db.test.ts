@@ -111,8 +111,12 @@ describe("compact trace format", () => {
 
     const compact = await compactOf(traceId);
     expect(compact.spans.missingParents).not.toEqual({});
-    const { timing, ...decoded } = decodeCompactTrace(compact);
+    const { timing, parentRows, ...decoded } = decodeCompactTrace(compact);
     expect(decoded).toEqual(json);
+    // The parent rows the page's span tree reuses: each span's parent's row, -1 for none here.
+    expect([...(parentRows ?? [])]).toEqual(
+      json.spans.map((s) => json.spans.findIndex((p) => p.spanId === s.parentSpanId)),
+    );
     // The timing the page's span tree reuses is the spans' own, relative to the earliest start.
     const earliest = BigInt(json.spans[0]?.startTimeUnixNano ?? "0");
     expect(timing?.startUnixNano).toBe(earliest);
@@ -125,7 +129,11 @@ describe("compact trace format", () => {
 
     // With the cap: the same earliest spans and the same counts.
     const cappedJson: unknown = await (await fetch(`${baseUrl}/api/traces/${traceId}?maxSpans=3`)).json();
-    const { timing: _cappedTiming, ...capped } = decodeCompactTrace(await compactOf(traceId, "&maxSpans=3"));
+    const {
+      timing: _cappedTiming,
+      parentRows: _cappedParentRows,
+      ...capped
+    } = decodeCompactTrace(await compactOf(traceId, "&maxSpans=3"));
     expect(capped).toEqual(cappedJson);
     expect(capped.omittedSpanCount).toBe(2);
 
