@@ -206,7 +206,7 @@ async function pass(mode: "on" | "off"): Promise<Pass> {
       // the worker catches up: every trace analysed by both analysers
       for (;;) {
         const { rows } = await pool.query<{ pending: string }>(
-          "SELECT count(*) AS pending FROM traces WHERE analyzed_version < ingest_version",
+          "SELECT count(*) AS pending FROM trace_analysis_queue",
         );
         if (Number(rows[0]?.pending) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -186,9 +186,7 @@ async function benchSpans(): Promise<void> {
   // below at random. In steady state the analysis keeps up with ingest, so wait for it.
   const analysisBegan = performance.now();
   for (;;) {
-    const { rows } = await pool.query<{ n: string }>(
-      "SELECT count(*) AS n FROM traces WHERE analyzed_version < ingest_version",
-    );
+    const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM trace_analysis_queue");
     const pending = Number(rows[0]?.n ?? 0);
     process.stdout.write(`  analysis: ${pending.toLocaleString("en-US")} traces pending   \r`);
     if (pending === 0) break;
@@ -196,6 +194,15 @@ async function benchSpans(): Promise<void> {
   }
   console.log(`Analysis caught up after ${((performance.now() - analysisBegan) / 1000).toFixed(1)} s.`);
   await pool.query("VACUUM ANALYZE");
+  // What trace search reads: the trace summaries, table and indexes.
+  const { rows: sizes } = await pool.query<{ n: string; heap: string; total: string }>(
+    "SELECT count(*) AS n, pg_relation_size('traces') AS heap, pg_total_relation_size('traces') AS total FROM traces",
+  );
+  const size = sizes[0] ?? { n: "0", heap: "0", total: "0" };
+  console.log(
+    `traces: ${Number(size.n).toLocaleString("en-US")} rows, table ${(Number(size.heap) / 2 ** 20).toFixed(0)} MiB ` +
+      `(${(Number(size.heap) / Math.max(1, Number(size.n))).toFixed(0)} bytes a trace), with indexes ${(Number(size.total) / 2 ** 20).toFixed(0)} MiB`,
+  );
 
   const base = stack.server.baseUrl;
   const fetchOk = async (path: string) => {

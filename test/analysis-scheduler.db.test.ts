@@ -133,6 +133,26 @@ describe("analysis scheduler", () => {
     expect((await run([cacheAttributionAnalyzer as TraceAnalyzer, counter as TraceAnalyzer])).traces).toBe(0);
   });
 
+  it("queues a trace at each ingest and leaves its `traces` row as ingest wrote it", async () => {
+    const spans = await record(3);
+    await store(spans);
+    const ids = [...new Set(spans.map((span) => span.spanContext().traceId))];
+    const rows = () =>
+      pool.query<{ trace_id: string; ctid: string; queued: number | null }>(
+        `SELECT encode(t.trace_id, 'hex') AS trace_id, t.ctid::text, q.ingest_version AS queued
+         FROM traces t LEFT JOIN trace_analysis_queue q ON q.trace_id = t.trace_id
+         WHERE encode(t.trace_id, 'hex') = ANY($1) ORDER BY 1`,
+        [ids],
+      );
+    const before = (await rows()).rows;
+    expect(before.map((row) => row.queued)).toEqual([1, 1, 1]);
+    expect((await run([spanCounter() as TraceAnalyzer])).traces).toBe(3);
+    // Analysed: out of the queue, and the row trace search reads not rewritten (same place).
+    const after = (await rows()).rows;
+    expect(after.map((row) => row.queued)).toEqual([null, null, null]);
+    expect(after.map((row) => row.ctid)).toEqual(before.map((row) => row.ctid));
+  });
+
   it("analyses a trace again, with every analyser, when more of it arrives", async () => {
     const spans = await record(1);
     const root = spans.find((span) => span.name === "GET /items/{id}") as ReadableSpan;

@@ -1,11 +1,13 @@
-// The one scheduler for trace analysers. A trace is pending while analyzed_version < ingest_version
-// (every ingest bumps ingest_version) and quiet once no span arrived for `quietMs`: children and
-// parents arrive in different batches, in any order. One batch is one transaction:
-//   pending quiet traces (FOR UPDATE SKIP LOCKED: several workers share the work, never a trace)
-//   → their spans, loaded once → each interested analyser's pure analyze() → its store()
-//   → trace_analyses(trace_id, analyzer, version) → traces.analyzed_version.
-// The version read is recorded, not the current one: spans committed meanwhile bumped it, so the
-// trace stays pending and is analysed again with them.
+// The one scheduler for trace analysers. A trace is pending while it has a row in
+// trace_analysis_queue (every ingest of it upserts that row with the trace's new ingest_version)
+// and quiet once no span arrived for `quietMs`: children and parents arrive in different batches,
+// in any order. One batch is one transaction:
+//   pending quiet traces (their queue rows FOR UPDATE SKIP LOCKED: several workers share the
+//   work, never a trace) → their spans, loaded once → each interested analyser's pure analyze()
+//   → its store() → trace_analyses(trace_id, analyzer, version) → the queue rows deleted.
+// The version read is recorded, not the current one: spans committed meanwhile bumped it (their
+// ingest waits for the queue row, then puts it back), so the trace is analysed again with them.
+// The `traces` row itself is never written here: trace search reads that table.
 import { z } from "zod";
 import type { AnalysisSpan, AnalyzedTrace, TraceAnalyzer, TraceSummary } from "@/lib/analysis/trace-analyzer";
 import type { QuietTrace } from "@/lib/analysis/trace-pages/kept-trace-pages";
@@ -56,12 +58,13 @@ export async function analyzeQuietTraces(
 ): Promise<AnalysisBatchResult> {
   return db.transaction(async (tx) => {
     const pending = await tx.many(
-      sql`SELECT trace_id, ingest_version, start_time_unix_nano, end_time_unix_nano, span_count, cache_lookups
-          FROM traces
-          WHERE analyzed_version < ingest_version AND updated_at < now() - make_interval(secs => ${options.quietMs / 1000})
-          ORDER BY updated_at
+      sql`SELECT q.trace_id, q.ingest_version, t.start_time_unix_nano, t.end_time_unix_nano, t.span_count,
+                 t.cache_lookups
+          FROM trace_analysis_queue q JOIN traces t ON t.trace_id = q.trace_id
+          WHERE q.updated_at < now() - make_interval(secs => ${options.quietMs / 1000})
+          ORDER BY q.updated_at
           LIMIT ${options.maxTraces}
-          FOR UPDATE SKIP LOCKED`,
+          FOR UPDATE OF q SKIP LOCKED`,
       PendingRow,
     );
     const analyzed: Record<string, number> = {};
@@ -106,10 +109,9 @@ export async function analyzeQuietTraces(
             ON CONFLICT (trace_id, analyzer) DO UPDATE SET version = excluded.version, analyzed_at = now()`,
       );
     }
+    // Locked since the SELECT, so still at the version read: ingest waits to put a newer one back.
     await tx.execute(
-      sql`UPDATE traces SET analyzed_version = v.version
-          FROM unnest(${pending.map((row) => row.trace_id)}::bytea[], ${pending.map((row) => row.ingest_version)}::int4[]) AS v (trace_id, version)
-          WHERE traces.trace_id = v.trace_id`,
+      sql`DELETE FROM trace_analysis_queue WHERE trace_id = ANY(${pending.map((row) => row.trace_id)}::bytea[])`,
     );
     return {
       traces: pending.length,

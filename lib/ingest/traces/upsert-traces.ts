@@ -5,7 +5,10 @@ import { type Db, sql } from "@/lib/db/sql";
 import type { SpanRow } from "@/lib/ingest/traces/span-row";
 import { emptySearchBloom, mergeSearchBloom, searchBloomSqlText } from "@/lib/model/trace-search-bloom";
 
+// The trace, and its place in the analysis queue (lib/analysis/analyze-quiet-traces.ts) at the
+// version this batch gave it: one statement, one round trip.
 const upsertTracesSql = (columns: unknown[]) => sql`
+WITH upserted AS (
 INSERT INTO traces (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, root_service_name, root_span_name, cache_lookups,
                     error_count, services, root_endpoint, search_bloom)
 SELECT t.trace_id, t.start_time, t.end_time, t.span_count, t.root_service, t.root_name, t.cache_lookups,
@@ -28,9 +31,14 @@ ON CONFLICT (trace_id) DO UPDATE SET
   root_endpoint = coalesce(traces.root_endpoint, excluded.root_endpoint),
   -- NULL (a trace stored before the filter existed) stays NULL: "may match anything"
   search_bloom = traces.search_bloom | excluded.search_bloom,
-  -- more of the trace arrived: it is analysed again once quiet (lib/analysis/)
+  -- more of the trace arrived: it is queued to be analysed again once quiet (lib/analysis/)
   ingest_version = traces.ingest_version + 1,
-  updated_at = now()`;
+  updated_at = now()
+RETURNING trace_id, ingest_version
+)
+INSERT INTO trace_analysis_queue (trace_id, ingest_version)
+SELECT trace_id, ingest_version FROM upserted
+ON CONFLICT (trace_id) DO UPDATE SET ingest_version = excluded.ingest_version, updated_at = now()`;
 
 const STATUS_ERROR = 2;
 
