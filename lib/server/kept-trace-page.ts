@@ -33,7 +33,7 @@ export function keptTracePageHandler(
     if (!traceId || params.join("&") !== "format=compact&view=page") return false;
     try {
       // The primary, as proxy.ts does: a revoked session must not outlive a replica's lag.
-      const verdict = await gateNodeRequest(db.primary, request, options.uiAuth, url.pathname);
+      const verdict = await gateNodeRequest(db.primary, request, options.uiAuth, url);
       if (verdict.kind !== "allow") return false;
       const kept = await readKeptTracePage(db.read, traceId, options.maxSpans);
       if (!kept?.gzipped) return false;

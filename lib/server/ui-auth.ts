@@ -46,18 +46,19 @@ export async function ensureAdmin(
 
 /**
  * The access decision (lib/auth/access-gate.ts, applied to Next by proxy.ts) for a request the
- * custom server answers itself, judged as if it were for `pathname`.
+ * custom server answers itself, judged as if it were for `target` (the request's URL, as the
+ * caller parsed it, or the path it stands for).
  */
 export function gateNodeRequest(
   db: Db,
   request: http.IncomingMessage,
   uiAuth: "on" | "off",
-  pathname: string,
+  target: { pathname: string; search: string },
 ): Promise<GateVerdict> {
   return gateRequest(db, {
     method: request.method ?? "GET",
-    pathname,
-    search: new URL(request.url ?? "/", "http://localhost").search,
+    pathname: target.pathname,
+    search: target.search,
     cookie: request.headers.cookie ?? null,
     authorization: request.headers.authorization ?? null,
     uiAuth,
@@ -76,7 +77,10 @@ export function gatedHandler(
   return async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     // Judged as an API read: a session or a read-only API token, never a redirect.
-    const verdict = await gateNodeRequest(db, request, uiAuth, `/api${url.pathname}`).catch(
+    const verdict = await gateNodeRequest(db, request, uiAuth, {
+      pathname: `/api${url.pathname}`,
+      search: url.search,
+    }).catch(
       () => ({ kind: "refuse", status: 503, message: "cannot check access now; retry shortly" }) as const,
     );
     if (verdict.kind === "allow") {
