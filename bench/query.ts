@@ -2,6 +2,9 @@
 //                     [--hours N] [--shuffled]
 //                     [--metrics-only]   (skips the spans: a week of metrics in about a minute with
 //                                         --metric-interval 900)
+//                     [--keep]           (after the span timings, keeps the database and the server
+//                                         running and prints their URLs, for EXPLAIN and the like,
+//                                         until Ctrl-C; skips the metrics)
 //
 // Loads ≥ 1M spans (half of them requests: SERVER spans of 8 services × 10 endpoints, each with a
 // CLIENT child) spread over the last hour through the real store (SpanStore: spans, traces and
@@ -48,6 +51,7 @@ const { values } = parseArgs({
     "search-runs": { type: "string", default: "20" },
     "metrics-only": { type: "boolean", default: false },
     shuffled: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
   },
 });
 const totalSpans = Number(values.spans);
@@ -101,7 +105,8 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
       cacheResult: null,
       cacheSystem: null,
     };
-    const status = Math.random() < 0.02 ? 500 : 200;
+    // ~2 % fail with 500; one request in 10,000 with 503, a rare value (~50 in an hour of 1M spans).
+    const status = Math.random() < 0.02 ? 500 : Math.random() < 0.0001 ? 503 : 200;
     const serverAttributes = {
       "http.request.method": "GET",
       "http.route": route,
@@ -109,8 +114,9 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
     };
     const clientAttributes = { "db.system": "postgresql" };
     const searchBloom = emptySearchBloom();
-    addSpanToSearchBloom(searchBloom, `GET ${route}`, `GET ${route}`, serverAttributes);
-    addSpanToSearchBloom(searchBloom, "SELECT resources", null, clientAttributes);
+    const searchTerms = new Set<number>();
+    addSpanToSearchBloom(searchBloom, `GET ${route}`, `GET ${route}`, serverAttributes, searchTerms);
+    addSpanToSearchBloom(searchBloom, "SELECT resources", null, clientAttributes, searchTerms);
     rows.push({
       ...base,
       startTimeUnixNano: start,
@@ -119,11 +125,12 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
       durationNano: duration,
       name: `GET ${route}`,
       kind: 2,
-      statusCode: status === 500 ? 2 : 0,
+      statusCode: status >= 500 ? 2 : 0,
       attributesJson: JSON.stringify(serverAttributes),
       endpoint: `GET ${route}`,
       httpStatusCode: status,
       searchBloom,
+      searchTerms,
     });
     rows.push({
       ...base,
@@ -138,6 +145,7 @@ function makeBatch(size: number, startMs: number, spreadMs: number): SpanRow[] {
       endpoint: null,
       httpStatusCode: null,
       searchBloom,
+      searchTerms,
     });
   }
   return rows;
@@ -312,7 +320,12 @@ async function benchMetrics(): Promise<void> {
 
 try {
   if (!values["metrics-only"]) await benchSpans();
-  await benchMetrics();
+  if (values.keep) {
+    console.log(`\nKept (Ctrl-C ends): DATABASE_URL=${stack.database.url}  server ${stack.server.baseUrl}`);
+    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+  } else {
+    await benchMetrics();
+  }
 } finally {
   await pool.end();
   await stack.stop();

@@ -55,9 +55,11 @@ function parseModels(schema: string): Model[] {
 
 function pgType(prismaType: string, nativeType: string | undefined): string {
   if (prismaType.endsWith("[]")) return "ARRAY";
-  // Unsupported("bit(512)"): information_schema names the type without its length.
-  const unsupported = /^Unsupported\("(\w+)/.exec(prismaType)?.[1];
-  if (unsupported) return unsupported;
+  // Unsupported("bit(512)"): information_schema names the type without its length, and any
+  // array (Unsupported("integer[]"), a nullable one) ARRAY.
+  const unsupported = /^Unsupported\("(\w+)(\[\])?/.exec(prismaType);
+  if (unsupported?.[2]) return "ARRAY";
+  if (unsupported?.[1]) return unsupported[1];
   if (nativeType === "SmallInt") return "smallint";
   if (nativeType === "Timestamptz") return "timestamp with time zone";
   const types: Record<string, string> = {

@@ -17,7 +17,15 @@ import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/ap
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type TraceSearchResponse, traceSearchResponseSchema } from "@/lib/contracts/trace-search-schema";
-import { attributeMask, nameMask } from "@/lib/model/trace-search-bloom";
+import {
+  attributeMask,
+  attributeTerm,
+  nameMask,
+  nameTerm,
+  SEARCH_TERMS_MAX,
+  SEARCH_TERMS_OVERFLOW,
+  serviceTerm,
+} from "@/lib/model/trace-search-bloom";
 import { seededRandom } from "./support/random";
 import { sendServices } from "./support/send-services";
 import { makeExporter } from "./support/send-spans";
@@ -364,6 +372,125 @@ describe("GET /api/traces", () => {
     const { ids } = await allPages({ attr: ["customer.id=c2"] }, 7);
     expect(ids).toEqual(expected);
     expect(expected.length).toBeGreaterThan(10);
+  });
+
+  it("ingest writes each trace's search terms, merged over the services' separate exports", async () => {
+    const { rows } = await db.query<{
+      terms: number[] | null;
+      customer: string;
+      name: string;
+      route: string;
+      services: string[];
+    }>(
+      `SELECT t.search_terms AS terms, s.attributes ->> 'customer.id' AS customer, s.name,
+              s.attributes ->> 'http.route' AS route, t.services
+       FROM traces t JOIN spans s ON s.trace_id = t.trace_id AND s.parent_span_id IS NULL
+       WHERE $1 = ANY(t.services) AND s.start_time_unix_nano >= $2`,
+      [GW, (BigInt(from) * 1_000_000n).toString()],
+    );
+    expect(rows).toHaveLength(TRACES);
+    let crossing = 0;
+    for (const row of rows) {
+      const terms = new Set(row.terms);
+      expect(terms.size).toBe(row.terms?.length); // distinct
+      expect(terms.has(serviceTerm(GW))).toBe(true);
+      expect(terms.has(attributeTerm("customer.id", row.customer) as number)).toBe(true);
+      expect(terms.has(nameTerm(row.name))).toBe(true);
+      expect(terms.has(attributeTerm("http.route", row.route) as number)).toBe(true);
+      // The orders service's spans came in its own exports: their terms were merged in by SQL.
+      expect(terms.has(serviceTerm(ORDERS))).toBe(row.services.includes(ORDERS));
+      expect(terms.has(nameTerm("render"))).toBe(row.services.includes(ORDERS));
+      expect(terms.has(attributeTerm("db.system", "postgresql") as number)).toBe(
+        row.services.includes(ORDERS),
+      );
+      if (row.services.includes(ORDERS)) crossing++;
+      expect(terms.has(SEARCH_TERMS_OVERFLOW)).toBe(false);
+    }
+    expect(crossing).toBe(160);
+  });
+
+  it("finds traces stored before search terms existed (NULL terms: the filter alone)", async () => {
+    const queries: Query[] = [
+      { attr: ["customer.id=c2"] },
+      { service: GW, attr: ["customer.id=c4"], minDurationMs: "50", sort: "duration" },
+      { service: ORDERS },
+    ];
+    const expected = await Promise.all(queries.map((query) => reference(query)));
+    await db.query(
+      `UPDATE traces SET search_terms = NULL
+       WHERE $1 = ANY(services) AND start_time_unix_nano >= $2 AND start_time_unix_nano < $3`,
+      [GW, (BigInt(from + HOUR / 2) * 1_000_000n).toString(), (BigInt(to) * 1_000_000n).toString()],
+    );
+    for (const [i, query] of queries.entries()) {
+      const { ids } = await allPages(query, 7);
+      expect(ids).toEqual(expected[i]);
+      expect(ids.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("finds traces whose terms overflowed (the overflow term: may hold any)", async () => {
+    const queries: Query[] = [
+      { attr: ["customer.id=c5"] },
+      { service: GW, attr: ["customer.id=c6"], minDurationMs: "50", sort: "duration" },
+      { service: ORDERS, name: "render" },
+    ];
+    const expected = await Promise.all(queries.map((query) => reference(query)));
+    await db.query(
+      `UPDATE traces SET search_terms = ARRAY[${SEARCH_TERMS_OVERFLOW}]
+       WHERE $1 = ANY(services) AND start_time_unix_nano >= $2 AND start_time_unix_nano < $3`,
+      [GW, (BigInt(from) * 1_000_000n).toString(), (BigInt(from + HOUR / 3) * 1_000_000n).toString()],
+    );
+    for (const [i, query] of queries.entries()) {
+      const { ids } = await allPages(query, 7);
+      expect(ids).toEqual(expected[i]);
+      expect(ids.length).toBeGreaterThan(5);
+    }
+  });
+
+  it(`a trace of more than ${SEARCH_TERMS_MAX} distinct terms keeps only the overflow term, and is found`, async () => {
+    // Before the window: two traces whose spans carry 100 distinct values each. One has six such
+    // spans in one export (overflows at ingest); the other three in each of two services' exports
+    // (300 terms each: the SQL merge overflows).
+    const service = (name: string) => `${name}-${suffix}`;
+    const start = from - 2 * HOUR;
+    const ids: string[] = [];
+    await sendServices(
+      () => makeExporter("http/protobuf", otlpHttpUrl),
+      [{ "service.name": service("wide-a") }, { "service.name": service("wide-b") }],
+      ([a, b]) => {
+        if (!a || !b) throw new Error("two tracers expected");
+        for (const split of [false, true]) {
+          const root = a.startSpan("GET /wide", { kind: SpanKind.SERVER, startTime: start }, ROOT_CONTEXT);
+          ids.push(root.spanContext().traceId);
+          for (let n = 0; n < 6; n++) {
+            const attributes: Record<string, string> = { "wide.case": split ? "split" : "one" };
+            for (let k = 0; k < 100; k++) attributes[`wide.${k}`] = `${split}-${n}-${k}`;
+            const tracer = split && n >= 3 ? b : a;
+            tracer
+              .startSpan(`part ${n}`, { startTime: start + n, attributes }, trace.setSpan(ROOT_CONTEXT, root))
+              .end(start + n + 1);
+          }
+          root.end(start + 10);
+        }
+      },
+    );
+    const { rows } = await db.query<{ id: string; terms: number[] }>(
+      `SELECT encode(trace_id, 'hex') AS id, search_terms AS terms FROM traces WHERE trace_id = ANY($1::bytea[])`,
+      [ids.map((id) => Buffer.from(id, "hex"))],
+    );
+    expect(rows.map((row) => row.terms)).toEqual([[SEARCH_TERMS_OVERFLOW], [SEARCH_TERMS_OVERFLOW]]);
+    const window = { from: String(start - 1000), to: String(start + 1000) };
+    for (const [i, split] of ["one", "split"].entries()) {
+      const found = await search(
+        new URLSearchParams([
+          ...Object.entries(window),
+          ["service", service(i === 1 ? "wide-b" : "wide-a")],
+          ["attr", `wide.${42}=${i === 1}-4-42`],
+          ["attr", `wide.case=${split}`],
+        ]),
+      );
+      expect(found.traces.map((t) => t.traceId)).toEqual([ids[i]]);
+    }
   });
 
   it("sort=duration&limit=10 is the true ten longest traces of the window", async () => {

@@ -17,7 +17,8 @@ export const syntheticResources: ResourceRow[] = Array.from({ length: SERVICES }
 export function makeSyntheticTrace(size: number, startMs: number): { traceId: string; rows: SpanRow[] } {
   const traceId = randomBytes(16);
   const rows: SpanRow[] = [];
-  const searchBloom = emptySearchBloom(); // one trace: its spans share the filter
+  const searchBloom = emptySearchBloom(); // one trace: its spans share the filter and terms
+  const searchTerms = new Set<number>();
   const span = (
     parent: SpanRow | null,
     depth: number,
@@ -28,7 +29,7 @@ export function makeSyntheticTrace(size: number, startMs: number): { traceId: st
     const name = depth === 0 ? "GET /bench" : `op-${depth}-${rows.length % 50}`;
     const endpoint = depth === 0 ? "GET /bench" : null;
     const attributes = { "bench.index": rows.length, "bench.kind": `k${rows.length % 12}` };
-    addSpanToSearchBloom(searchBloom, name, endpoint, attributes);
+    addSpanToSearchBloom(searchBloom, name, endpoint, attributes, searchTerms);
     const row: SpanRow = {
       startTimeUnixNano: startNs,
       traceId,
@@ -56,6 +57,7 @@ export function makeSyntheticTrace(size: number, startMs: number): { traceId: st
       cacheResult: null,
       cacheSystem: null,
       searchBloom,
+      searchTerms,
     };
     rows.push(row);
     return row;

@@ -2,13 +2,20 @@ import { describe, expect, it } from "vitest";
 import {
   addSpanToSearchBloom,
   attributeMask,
+  attributeTerm,
   emptySearchBloom,
   endpointMask,
+  endpointTerm,
   isFilterableAttributeText,
   mergeSearchBloom,
+  mergeSearchTerms,
   nameMask,
+  nameTerm,
   SEARCH_BLOOM_BITS,
+  SEARCH_TERMS_MAX,
+  SEARCH_TERMS_OVERFLOW,
   searchBloomSqlText,
+  serviceTerm,
 } from "@/lib/model/trace-search-bloom";
 
 const contains = (bloom: Uint8Array, mask: Uint8Array) =>
@@ -78,5 +85,52 @@ describe("trace search bloom", () => {
       if (contains(filter, attributeMask("key.0", `other-${i}`) as Uint8Array)) falseMatches++;
     }
     expect(falseMatches / 10_000).toBeLessThan(0.05);
+  });
+});
+
+describe("trace search terms", () => {
+  const terms = new Set<number>();
+  addSpanToSearchBloom(
+    emptySearchBloom(),
+    "GET /orders/{id}",
+    "GET /orders/{id}",
+    { "order.id": "A-1042", "http.response.status_code": 500, list: [1, 2], big: 1e21 },
+    terms,
+  );
+
+  it("holds the same items as the filter, exactly, by kind", () => {
+    expect(terms).toEqual(
+      new Set([
+        nameTerm("GET /orders/{id}"),
+        endpointTerm("GET /orders/{id}"),
+        attributeTerm("order.id", "A-1042"),
+        attributeTerm("http.response.status_code", "500"),
+      ]),
+    );
+    expect(terms.has(attributeTerm("order.id", "A-1043") as number)).toBe(false);
+    expect(nameTerm("x")).not.toBe(endpointTerm("x"));
+    expect(serviceTerm("GET /orders/{id}")).not.toBe(nameTerm("GET /orders/{id}"));
+    expect(attributeTerm("list", "[1, 2]")).toBeNull();
+    // as for the filter: a text that may be such a number is searched through the spans alone
+    expect(attributeTerm("big", "1000000000000000000000")).toBeNull();
+  });
+
+  it("are int4 values and never the overflow term", () => {
+    for (let i = 0; i < 20_000; i++) {
+      const term = attributeTerm("k", String(i)) as number;
+      expect(term).not.toBe(SEARCH_TERMS_OVERFLOW);
+      expect(term).toBe(term | 0);
+    }
+  });
+
+  it(`overflow past ${SEARCH_TERMS_MAX} distinct terms, at adding and at merging, with bounded sets`, () => {
+    const many = new Set<number>();
+    const bloom = emptySearchBloom();
+    for (let i = 0; i < 2 * SEARCH_TERMS_MAX; i++) addSpanToSearchBloom(bloom, `span ${i}`, null, {}, many);
+    expect(many.size).toBe(SEARCH_TERMS_MAX + 1); // one past: the trace overflows
+
+    const some = new Set(Array.from({ length: SEARCH_TERMS_MAX }, (_, i) => nameTerm(`a ${i}`)));
+    mergeSearchTerms(some, new Set(Array.from({ length: 10 }, (_, i) => nameTerm(`b ${i}`))));
+    expect(some.size).toBe(SEARCH_TERMS_MAX + 1);
   });
 });

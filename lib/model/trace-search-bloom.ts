@@ -6,6 +6,13 @@
 // so reads the spans of only those traces that may match, instead of every trace in the window.
 // A Bloom filter never says "no" wrongly, only "maybe" wrongly: the spans query stays the judge.
 //
+// The same items' hashes also make the trace's search terms (traces.search_terms, int4[], with a
+// GIN index), plus one term per service: a search looks its conditions' terms up in that index
+// and so reaches the few traces holding a rare value (an order id, a route of one service) without
+// testing every trace's filter in the window. A trace with more than SEARCH_TERMS_MAX distinct
+// terms keeps only SEARCH_TERMS_OVERFLOW ("may hold any term"; the filter and the spans decide).
+// Terms are 32-bit hashes, so two items may share one: again the spans decide.
+//
 // Hand-rolled rather than a library: it must give the same bits in the ingest path (per span, on
 // the hot path: FNV-1a over UTF-16 code units, no item strings built) and in the query, and the
 // bits must be the SQL bit(512) layout (bit 0 = the first byte's most significant bit).
@@ -20,6 +27,12 @@ const SEPARATOR = 0x1f;
 const NAME = 0x6e; // "n"
 const ENDPOINT = 0x65; // "e"
 const ATTRIBUTE = 0x61; // "a"
+const SERVICE = 0x73; // "s" (a term only: the filter leaves services to traces.services)
+
+/** Beyond this many distinct terms a trace keeps only the overflow term. */
+export const SEARCH_TERMS_MAX = 512;
+/** The term of a trace with too many: it may hold any term (no item hashes to it: see toTerm). */
+export const SEARCH_TERMS_OVERFLOW = 0;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -63,19 +76,59 @@ function attributeText(value: AttributeValue): string | null {
   return null;
 }
 
-/** One span's items, into a trace's filter (a 64-byte array). */
+/** An item's hash as an int4 term; 0 is kept for SEARCH_TERMS_OVERFLOW. */
+function toTerm(hash: number): number {
+  return hash | 0 || 1;
+}
+
+/**
+ * One span's items, into a trace's filter (a 64-byte array) and, when given, its terms (adding
+ * stops once there are more than SEARCH_TERMS_MAX: the trace then overflows: lib/ingest/traces/upsert-traces.ts).
+ */
 export function addSpanToSearchBloom(
   bytes: Uint8Array,
   name: string,
   endpoint: string | null,
   attributes: Attributes,
+  terms?: Set<number>,
 ): void {
-  setBits(bytes, itemHash(NAME, name));
-  if (endpoint !== null) setBits(bytes, itemHash(ENDPOINT, endpoint));
+  addItem(bytes, terms, itemHash(NAME, name));
+  if (endpoint !== null) addItem(bytes, terms, itemHash(ENDPOINT, endpoint));
   for (const key in attributes) {
     const text = attributeText(attributes[key] as AttributeValue);
-    if (text !== null) setBits(bytes, itemHash(ATTRIBUTE, key, text));
+    if (text !== null) addItem(bytes, terms, itemHash(ATTRIBUTE, key, text));
   }
+}
+
+function addItem(bytes: Uint8Array, terms: Set<number> | undefined, hash: number): void {
+  setBits(bytes, hash);
+  if (terms !== undefined && terms.size <= SEARCH_TERMS_MAX) terms.add(toTerm(hash));
+}
+
+/** Adds `from` into `into`, up to one past SEARCH_TERMS_MAX (enough to know it overflows). */
+export function mergeSearchTerms(into: Set<number>, from: ReadonlySet<number>): void {
+  for (const term of from) {
+    if (into.size > SEARCH_TERMS_MAX) return;
+    into.add(term);
+  }
+}
+
+/** The term of a trace with a span of this service. */
+export function serviceTerm(service: string): number {
+  return toTerm(itemHash(SERVICE, service));
+}
+
+export function nameTerm(name: string): number {
+  return toTerm(itemHash(NAME, name));
+}
+
+export function endpointTerm(endpoint: string): number {
+  return toTerm(itemHash(ENDPOINT, endpoint));
+}
+
+/** Null when the text cannot be looked up (isFilterableAttributeText), as for attributeMask. */
+export function attributeTerm(key: string, text: string): number | null {
+  return isFilterableAttributeText(text) ? toTerm(itemHash(ATTRIBUTE, key, text)) : null;
 }
 
 export function emptySearchBloom(): Uint8Array {

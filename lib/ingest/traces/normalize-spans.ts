@@ -88,8 +88,8 @@ function toSpanRow(
   const links = span.links.length > limits.maxLinks ? span.links.slice(0, limits.maxLinks) : span.links;
   const traceId = toBuffer(span.traceId);
   const endpoint = endpointOf(kind, name, attributes);
-  const searchBloom = blooms.of(traceId);
-  addSpanToSearchBloom(searchBloom, name, endpoint, attributes);
+  const { bloom: searchBloom, terms: searchTerms } = blooms.of(traceId);
+  addSpanToSearchBloom(searchBloom, name, endpoint, attributes, searchTerms);
   return {
     startTimeUnixNano: span.startTimeUnixNano,
     traceId,
@@ -120,21 +120,30 @@ function toSpanRow(
     httpStatusCode: httpStatusOf(attributes),
     ...cacheFields(kind, attributes),
     searchBloom,
+    searchTerms,
   };
 }
 
-/** One search filter per trace of the request; a trace's spans usually come one after another. */
-class SearchBlooms {
-  private readonly byTrace = new Map<string, Uint8Array>();
-  private lastTraceId: Buffer | null = null;
-  private last: Uint8Array | null = null;
+interface TraceSearchItems {
+  bloom: Uint8Array;
+  terms: Set<number>;
+}
 
-  of(traceId: Buffer): Uint8Array {
+/**
+ * One search filter and set of terms per trace of the request; a trace's spans usually come one
+ * after another.
+ */
+class SearchBlooms {
+  private readonly byTrace = new Map<string, TraceSearchItems>();
+  private lastTraceId: Buffer | null = null;
+  private last: TraceSearchItems | null = null;
+
+  of(traceId: Buffer): TraceSearchItems {
     if (this.last !== null && this.lastTraceId?.equals(traceId)) return this.last;
     const key = traceId.toString("latin1");
     let bloom = this.byTrace.get(key);
     if (bloom === undefined) {
-      bloom = emptySearchBloom();
+      bloom = { bloom: emptySearchBloom(), terms: new Set() };
       this.byTrace.set(key, bloom);
     }
     this.lastTraceId = traceId;

@@ -38,6 +38,11 @@ export interface SpanRow {
    * column of `spans`
    */
   searchBloom: Uint8Array;
+  /**
+   * the trace's search terms in this request (lib/model/trace-search-bloom.ts, shared like
+   * searchBloom); merged into traces.search_terms; not a column of `spans`
+   */
+  searchTerms: Set<number>;
 }
 
 /** The outcome of normalising one export request. */

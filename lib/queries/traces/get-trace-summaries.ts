@@ -3,9 +3,11 @@
 //
 // Trace-level conditions (window, duration, status, a lone service) read only `traces`, whose
 // summary ingest maintains. Span-level conditions (endpoint, name, attr, and service with them)
-// must hold on one span of the trace: each is first looked up in the trace's search filter
-// (traces.search_bloom, lib/model/trace-search-bloom.ts), which rules out most traces that cannot
-// match without reading a span; the trace's spans, read by id within its time bounds, then decide.
+// must hold on one span of the trace: their terms are first looked up in the GIN index of the
+// traces' search terms (traces.search_terms), which reaches the traces holding them all without
+// testing each trace of the window, and in the trace's search filter (traces.search_bloom,
+// lib/model/trace-search-bloom.ts); both rule out most traces that cannot match without reading a
+// span; the trace's spans, read by id within its time bounds, then decide.
 // Every scan is bounded by time. Newest-first pages stop after `limit` matches; sort=duration
 // walks an index on the duration; only the count reads up to TOTAL_CAP matches.
 // A service with an endpoint is a rarer thing to look for: a newest-first page of them is found
@@ -19,11 +21,16 @@ import type { TraceSearchResponse, TraceSearchSort, TraceSummary } from "@/lib/c
 import { type Db, join, raw, type Sql, sql } from "@/lib/db/sql";
 import {
   attributeMask,
+  attributeTerm,
   emptySearchBloom,
   endpointMask,
+  endpointTerm,
   mergeSearchBloom,
   nameMask,
+  nameTerm,
+  SEARCH_TERMS_OVERFLOW,
   searchBloomSqlText,
+  serviceTerm,
 } from "@/lib/model/trace-search-bloom";
 import { TraceSummaryColumns } from "@/lib/queries/traces/trace-summary-row";
 
@@ -45,47 +52,70 @@ const SummaryRow = TraceSummaryColumns.extend({
   sort_value: z.string(),
 });
 const CountRow = z.object({ n: z.string() });
-const FoundRow = z.object({ found: z.boolean() });
+const MatchRow = z.object({ trace_id: z.instanceof(Buffer), sort_value: z.string() });
+const UnsummarisedRow = z.object({ unfiltered: z.boolean(), unindexed: z.boolean() });
 const ResourceServicesRow = z.object({ i: z.number(), services: z.array(z.string()) });
 
 export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<TraceSearchResponse> {
-  const [resourceServices, unfiltered, candidates] = hasSpanConditions(search)
+  const [resourceServices, unsummarised, candidates] = hasSpanConditions(search)
     ? await Promise.all([
         servicesWithResourceAttributes(db, search),
-        windowHasUnfilteredTraces(db, search),
+        windowHasUnsummarisedTraces(db, search),
         requestSpanCandidates(db, search),
       ])
-    : [[], false, null];
-  const where = matchConditions(search, resourceServices, unfiltered);
+    : [[], { unfiltered: false, unindexed: false }, null];
+  const { traceWhere, termsMatch, spansMatch } = matchConditions(search, resourceServices, unsummarised);
+  const where = join([traceWhere, ...(spansMatch ? [spansMatch] : [])], " AND ");
   // A service's endpoint's traces: the count reads the candidates, not the window, and so does
   // a page sorted by anything but the start (a newest-first page finds its matches quickly by
   // walking the start index; one by duration walks every trace of the database by duration).
   const countFrom = candidates ?? raw("traces t");
-  const countWhere = candidates ? traceConditions(search) : where;
+  const countWhere = candidates
+    ? traceConditions(search)
+    : join([where, ...(termsMatch ? [termsMatch] : [])], " AND ");
   const pageFromCandidates = candidates !== null && search.sort !== "start";
   const pageFrom = pageFromCandidates ? countFrom : raw("traces t");
   const pageWhere = pageFromCandidates ? countWhere : where;
   const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
-  const page = search.cursor
-    ? sql`AND (${sortBy}, t.trace_id) < (${search.cursor.value}::int8, ${Buffer.from(search.cursor.traceId, "hex")}::bytea)`
-    : raw("");
-  const [rows, count] = await Promise.all([
-    db.many(
-      sql`SELECT t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
-                 t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
-                 t.services, ${sortBy} AS sort_value
-          FROM ${pageFrom}
-          WHERE ${pageWhere} ${page}
-          ORDER BY ${sortBy} DESC, t.trace_id DESC
-          LIMIT ${search.limit + 1}`,
-      SummaryRow,
-    ),
-    db.one(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${countFrom} WHERE ${countWhere} LIMIT ${TOTAL_CAP + 1}) AS capped`,
-      CountRow,
-    ),
-  ]);
-  const counted = Number(count?.n ?? 0);
+  const pageOf = (conditions: Sql) =>
+    sql`SELECT t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
+               t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
+               t.services, ${sortBy} AS sort_value
+        FROM ${pageFrom}
+        WHERE ${conditions} ${cursorCondition(search, sortBy)}
+        ORDER BY ${sortBy} DESC, t.trace_id DESC
+        LIMIT ${search.limit + 1}`;
+
+  let rows: z.infer<typeof SummaryRow>[];
+  let counted: number;
+  if (termsMatch !== null && candidates === null) {
+    // Found through the search terms: the count lists the matches (up to TOTAL_CAP + 1) rather
+    // than counting them, and when that is all of them, the page is cut from that list. Sorting
+    // and paging the traces the terms found in one query, PostgreSQL (which cannot know how rare
+    // a term is: it assumes 0.5 % of the traces hold one it has no statistics for) walked the
+    // start or duration index instead, over every trace of the window for a value few hold:
+    // 0.4–1.5 s at 1M spans in an hour. Only with more matches than that is the page a query
+    // of its own, as for the other searches (the matches are then common enough to walk to).
+    const matches = await db.many(
+      sql`SELECT t.trace_id, ${sortBy} AS sort_value FROM traces t WHERE ${countWhere} LIMIT ${TOTAL_CAP + 1}`,
+      MatchRow,
+    );
+    counted = matches.length;
+    rows =
+      counted <= TOTAL_CAP
+        ? await pageOfMatches(db, search, matches)
+        : await db.many(pageOf(pageWhere), SummaryRow);
+  } else {
+    const [page, count] = await Promise.all([
+      db.many(pageOf(pageWhere), SummaryRow),
+      db.one(
+        sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${countFrom} WHERE ${countWhere} LIMIT ${TOTAL_CAP + 1}) AS capped`,
+        CountRow,
+      ),
+    ]);
+    rows = page;
+    counted = Number(count?.n ?? 0);
+  }
   const hasMore = rows.length > search.limit;
   const pageRows = rows.slice(0, search.limit);
   const last = pageRows.at(-1);
@@ -98,6 +128,47 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
         ? encodeCursor(search.sort, { value: last.sort_value, traceId: last.trace_id.toString("hex") })
         : null,
   };
+}
+
+/** The keyset condition of a page after the cursor's trace (empty on the first page). */
+function cursorCondition(search: TraceSearch, sortBy: Sql): Sql {
+  return search.cursor
+    ? sql`AND (${sortBy}, t.trace_id) < (${search.cursor.value}::int8, ${Buffer.from(search.cursor.traceId, "hex")}::bytea)`
+    : raw("");
+}
+
+type Match = z.infer<typeof MatchRow>;
+
+/** Descending by sort value, then trace id: the order of every page. */
+function compareMatches(a: Match, b: Match): number {
+  const [x, y] = [BigInt(a.sort_value), BigInt(b.sort_value)];
+  if (x !== y) return x > y ? -1 : 1;
+  return Buffer.compare(b.trace_id, a.trace_id);
+}
+
+/** The page (one more than `limit`, to tell whether there is a next one) of a complete list of matches. */
+async function pageOfMatches(
+  db: Db,
+  search: TraceSearch,
+  matches: Match[],
+): Promise<z.infer<typeof SummaryRow>[]> {
+  const cursor = search.cursor
+    ? { sort_value: search.cursor.value, trace_id: Buffer.from(search.cursor.traceId, "hex") }
+    : null;
+  const page = matches
+    .filter((match) => cursor === null || compareMatches(cursor, match) < 0)
+    .sort(compareMatches)
+    .slice(0, search.limit + 1);
+  if (page.length === 0) return [];
+  const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
+  const rows = await db.many(
+    sql`SELECT t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
+               t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
+               t.services, ${sortBy} AS sort_value
+        FROM traces t WHERE t.trace_id = ANY(${page.map((match) => match.trace_id)}::bytea[])`,
+    SummaryRow,
+  );
+  return rows.sort(compareMatches);
 }
 
 function toSummary(row: z.infer<typeof SummaryRow>): TraceSummary {
@@ -127,10 +198,28 @@ function traceConditions(search: TraceSearch): Sql {
   return join(conditions, " AND ");
 }
 
-/** The WHERE clause over `traces t` for everything but the cursor. */
-function matchConditions(search: TraceSearch, resourceServices: Array<string[]>, unfiltered: boolean): Sql {
+/**
+ * The WHERE clause over `traces t` for everything but the cursor: the conditions on the trace's
+ * summary, its search terms (null when not used) and the probe of its spans for the span
+ * conditions (null without any).
+ */
+function matchConditions(
+  search: TraceSearch,
+  resourceServices: Array<string[]>,
+  { unfiltered, unindexed }: Unsummarised,
+): { traceWhere: Sql; termsMatch: Sql | null; spansMatch: Sql | null } {
   const from = ms(search.from);
   const conditions: Sql[] = [traceConditions(search)];
+  // The terms every match holds (or the overflow term: it may hold any), through the GIN index;
+  // unless the window holds traces stored before terms existed, which it would leave out. Not for
+  // a service alone: `services` says it, and PostgreSQL, which takes the two conditions for
+  // independent ones, would expect an eighth of the matches there are (and for a count, build a
+  // bitmap of all of them where reading the first thousand takes milliseconds).
+  const terms = unindexed || !hasSpanConditions(search) ? [] : searchTerms(search, resourceServices);
+  const termsMatch =
+    terms.length > 0
+      ? sql`(t.search_terms @> ${terms}::int4[] OR t.search_terms @> ARRAY[${SEARCH_TERMS_OVERFLOW}]::int4[])`
+      : null;
 
   const spanConditions = oneSpanConditions(search);
   if (spanConditions.length === 0 && search.service !== null) {
@@ -147,15 +236,16 @@ function matchConditions(search: TraceSearch, resourceServices: Array<string[]>,
     // otherwise the planner, which cannot estimate a Bloom filter, may hash every span of the
     // window that matches the conditions, 0.1–0.5 s at 1M spans an hour, where probing the
     // filter's survivors takes milliseconds.
-    conditions.push(sql`EXISTS (
+    const spansMatch = sql`EXISTS (
       SELECT 1 FROM spans s
       WHERE s.trace_id = t.trace_id
         AND s.start_time_unix_nano >= t.start_time_unix_nano AND s.start_time_unix_nano <= t.end_time_unix_nano
         AND s.start_time_unix_nano >= ${from}
         AND ${join(spanConditions, " AND ")}
-      ${raw(filter.rulesOut && !unfiltered ? "OFFSET 0" : "")})`);
+      ${raw(filter.rulesOut && !unfiltered ? "OFFSET 0" : "")})`;
+    return { traceWhere: join(conditions, " AND "), termsMatch, spansMatch };
   }
-  return join(conditions, " AND ");
+  return { traceWhere: join(conditions, " AND "), termsMatch, spansMatch: null };
 }
 
 /**
@@ -246,18 +336,44 @@ async function requestSpanCandidates(db: Db, search: TraceSearch): Promise<Sql |
              CROSS JOIN LATERAL (SELECT * FROM traces WHERE traces.trace_id = c.trace_id OFFSET 0) AS t`;
 }
 
+interface Unsummarised {
+  /** traces stored before search filters existed (NULL search_bloom) */
+  unfiltered: boolean;
+  /** traces stored before search terms existed (NULL search_terms; the unfiltered too) */
+  unindexed: boolean;
+}
+
 /**
- * Whether the window holds traces stored before search filters existed (NULL: they all remain
- * after the filter, and probing each would be slower than the planner's own choice). A partial
- * index holds only those, so this is one index lookup.
+ * Whether the window holds traces stored before search filters, or terms, existed. Unfiltered
+ * traces all remain after the filter, and probing each would be slower than the planner's own
+ * choice; unindexed ones would be left out by the terms, which are then not used. A partial index
+ * holds only those of each kind, so each is one index lookup.
  */
-async function windowHasUnfilteredTraces(db: Db, search: TraceSearch): Promise<boolean> {
+async function windowHasUnsummarisedTraces(db: Db, search: TraceSearch): Promise<Unsummarised> {
+  const window = sql`start_time_unix_nano >= ${ms(search.from)} AND start_time_unix_nano < ${ms(search.to)}`;
   const row = await db.one(
-    sql`SELECT EXISTS (SELECT 1 FROM traces WHERE search_bloom IS NULL
-          AND start_time_unix_nano >= ${ms(search.from)} AND start_time_unix_nano < ${ms(search.to)}) AS found`,
-    FoundRow,
+    sql`SELECT EXISTS (SELECT 1 FROM traces WHERE search_bloom IS NULL AND ${window}) AS unfiltered,
+               EXISTS (SELECT 1 FROM traces WHERE search_terms IS NULL AND ${window}) AS unindexed`,
+    UnsummarisedRow,
   );
-  return row?.found ?? false;
+  return row ?? { unfiltered: false, unindexed: false };
+}
+
+/**
+ * The search terms a matching trace holds: its service's, and those of the one-span conditions
+ * but a resource's attribute (the terms, like the filter, hold only the spans' own attributes) or
+ * a value the filter cannot hold (attributeTerm).
+ */
+function searchTerms(search: TraceSearch, resourceServices: Array<string[]>): number[] {
+  const terms: number[] = [];
+  if (search.service !== null) terms.push(serviceTerm(search.service));
+  if (search.name !== null) terms.push(nameTerm(search.name));
+  if (search.endpoint !== null) terms.push(endpointTerm(search.endpoint));
+  search.attrs.forEach(({ key, value }, i) => {
+    const term = attributeTerm(key, value);
+    if (term !== null && (resourceServices[i] ?? []).length === 0) terms.push(term);
+  });
+  return terms;
 }
 
 /** Per searched attribute, the services of the resources that carry it (one look at `resources`). */
