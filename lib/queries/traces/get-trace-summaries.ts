@@ -9,7 +9,9 @@
 // lib/model/trace-search-bloom.ts); both rule out most traces that cannot match without reading a
 // span; the trace's spans, read by id within its time bounds, then decide.
 // Every scan is bounded by time. Newest-first pages stop after `limit` matches; sort=duration
-// walks an index on the duration; only the count reads up to TOTAL_CAP matches.
+// walks an index on the duration; only the count reads up to TOTAL_CAP matches. With search
+// terms, the count lists those matches, and when that is all of them the page is cut from the
+// list instead of walking an index in search of a rare term.
 // A service with an endpoint is a rarer thing to look for: a newest-first page of them is found
 // quickly, but counting up to TOTAL_CAP of them scans most of the window. When the rollups say
 // the window holds few such requests, the count (and a page sorted by duration, spans or errors)
