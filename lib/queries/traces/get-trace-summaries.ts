@@ -80,9 +80,7 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
   const pageWhere = pageFromCandidates ? countWhere : where;
   const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
   const pageOf = (conditions: Sql) =>
-    sql`SELECT t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
-               t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
-               t.services, ${sortBy} AS sort_value
+    sql`SELECT ${summaryColumns(sortBy)}
         FROM ${pageFrom}
         WHERE ${conditions} ${cursorCondition(search, sortBy)}
         ORDER BY ${sortBy} DESC, t.trace_id DESC
@@ -105,7 +103,7 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
     counted = matches.length;
     rows =
       counted <= TOTAL_CAP
-        ? await pageOfMatches(db, search, matches)
+        ? await pageOfMatches(db, search, sortBy, matches)
         : await db.many(pageOf(pageWhere), SummaryRow);
   } else {
     const [page, count] = await Promise.all([
@@ -132,6 +130,13 @@ export async function getTraceSummaries(db: Db, search: TraceSearch): Promise<Tr
   };
 }
 
+/** What a page reads of each trace (SummaryRow), with its sort key. */
+function summaryColumns(sortBy: Sql): Sql {
+  return sql`t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
+             t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
+             t.services, ${sortBy} AS sort_value`;
+}
+
 /** The keyset condition of a page after the cursor's trace (empty on the first page). */
 function cursorCondition(search: TraceSearch, sortBy: Sql): Sql {
   return search.cursor
@@ -152,6 +157,7 @@ function compareMatches(a: Match, b: Match): number {
 async function pageOfMatches(
   db: Db,
   search: TraceSearch,
+  sortBy: Sql,
   matches: Match[],
 ): Promise<z.infer<typeof SummaryRow>[]> {
   const cursor = search.cursor
@@ -162,11 +168,8 @@ async function pageOfMatches(
     .sort(compareMatches)
     .slice(0, search.limit + 1);
   if (page.length === 0) return [];
-  const sortBy = raw(SORT_EXPRESSIONS[search.sort]);
   const rows = await db.many(
-    sql`SELECT t.trace_id, t.start_time_unix_nano, t.end_time_unix_nano - t.start_time_unix_nano AS duration_nano,
-               t.span_count, t.error_count, t.root_service_name, t.root_span_name, t.root_endpoint,
-               t.services, ${sortBy} AS sort_value
+    sql`SELECT ${summaryColumns(sortBy)}
         FROM traces t WHERE t.trace_id = ANY(${page.map((match) => match.trace_id)}::bytea[])`,
     SummaryRow,
   );
